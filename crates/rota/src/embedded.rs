@@ -1,0 +1,22 @@
+//! Constructors used by the Rust source that [`codegen`](crate) emits for embedded data.
+//!
+//! They are `const fn`s, evaluated in `const { … }` blocks of the generated code, so a date or
+//! time that does not exist fails the *compilation* instead of panicking in a browser.
+
+use chrono::{NaiveDate, NaiveTime};
+
+/// A calendar date; fails const evaluation if it does not exist.
+pub const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("embedded data holds a date that does not exist"),
+    }
+}
+
+/// A time of day; fails const evaluation if it does not exist.
+pub const fn time(hour: u32, minute: u32) -> NaiveTime {
+    match NaiveTime::from_hms_opt(hour, minute, 0) {
+        Some(time) => time,
+        None => panic!("embedded data holds a time that does not exist"),
+    }
+}

@@ -1,0 +1,21 @@
+//! `rota`: the team's on-call schedule as pure computation.
+//!
+//! Data flows one way: the data folder is validated into [`TeamData`] (at build time for the
+//! site and CLI), and everything else — rotation weeks, holidays, swaps, fairness, calendar
+//! feeds — is computed from it. No I/O happens here except in the optional `load` feature.
+
+pub mod embedded;
+mod model;
+mod week_id;
+
+#[cfg(feature = "codegen")]
+pub mod codegen;
+#[cfg(feature = "load")]
+pub mod load;
+
+pub use model::*;
+pub use week_id::{WeekId, WeekIdError};
+
+// Re-exported so generated code and dependents name the same versions.
+pub use chrono;
+pub use chrono_tz;

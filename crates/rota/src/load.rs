@@ -1,0 +1,671 @@
+//! Reading and validating the team's data folder.
+//!
+//! Every problem is reported with the file, the JSON pointer of the offending value and a reason
+//! a person can act on, e.g.
+//! `data/pipelines.json: /3/secondary: unknown engineer "dianna" (known: alice, bob, charlie, diana)`.
+//! All problems are collected, not just the first, so one build shows everything to fix.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono_tz::Tz;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::model::*;
+use crate::WeekId;
+
+/// The files of a data folder, in the order they are read.
+pub const DATA_FILES: [&str; 6] =
+    ["team.json", "pipelines.json", "runbooks.json", "holidays.json", "leave.json", "decisions.json"];
+
+/// One problem in the data: where it is and why it is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub file: PathBuf,
+    /// JSON pointer (RFC 6901) of the value at fault; empty for the whole file.
+    pub pointer: String,
+    pub reason: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        write!(f, "{}: {}: {}", self.file.display(), pointer, self.reason)
+    }
+}
+
+/// Every problem found in a data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadErrors(pub Vec<DataError>);
+
+impl fmt::Display for LoadErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadErrors {}
+
+/// Reads `dir`'s JSON files and validates them into [`TeamData`].
+pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
+    let mut v = Validator { dir: dir.to_path_buf(), errors: Vec::new() };
+    let team: Option<RawTeam> = v.read("team.json");
+    let pipelines: Option<Vec<RawPipeline>> = v.read("pipelines.json");
+    let runbooks: Option<Vec<RawRunbook>> = v.read("runbooks.json");
+    let calendars: Option<Vec<RawCalendar>> = v.read("holidays.json");
+    let leave: Option<Vec<RawLeave>> = v.read("leave.json");
+    let decisions: Option<Vec<RawDecision>> = v.read("decisions.json");
+    let (Some(team), Some(pipelines), Some(runbooks), Some(calendars), Some(leave), Some(decisions)) =
+        (team, pipelines, runbooks, calendars, leave, decisions)
+    else {
+        return Err(LoadErrors(v.errors));
+    };
+
+    let calendars = v.calendars(calendars);
+    let calendar_slugs: Vec<&str> = calendars.iter().map(|c| c.slug.as_str()).collect();
+    let engineer_slugs: Vec<String> = team.engineers.iter().map(|e| e.slug.clone()).collect();
+    let known = Known { engineers: &engineer_slugs, calendars: &calendar_slugs };
+    let pipelines = v.pipelines(pipelines, &known);
+    let team_data_team = v.team(&team, &known);
+    let engineers = v.engineers(&team.engineers, &pipelines, &known);
+    let runbooks = v.runbooks(runbooks, &pipelines);
+    let leave = v.leave(leave, &known);
+    let decisions = v.decisions(decisions, team_data_team.as_ref().map(|t| t.epoch));
+
+    match team_data_team {
+        Some(team) if v.errors.is_empty() => {
+            Ok(TeamData { team, engineers, pipelines, runbooks, calendars, leave, decisions })
+        }
+        _ => Err(LoadErrors(v.errors)),
+    }
+}
+
+// ---- raw shapes of the JSON files -------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTeam {
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
+    name: String,
+    time_zone: String,
+    handoff: RawHandoff,
+    epoch: String,
+    #[serde(default)]
+    calendar: Option<String>,
+    rotation: Vec<String>,
+    engineers: Vec<RawEngineer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHandoff {
+    weekday: String,
+    time: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEngineer {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    contact: Option<String>,
+    #[serde(default)]
+    calendar: Option<String>,
+    #[serde(default)]
+    backup: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPipeline {
+    slug: String,
+    name: String,
+    area: String,
+    audience: String,
+    primary: String,
+    secondary: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRunbook {
+    pipeline: String,
+    summary: String,
+    failure_points: Vec<RawFailurePoint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFailurePoint {
+    slug: String,
+    title: String,
+    description: String,
+    #[serde(default)]
+    signals: Vec<String>,
+    #[serde(default)]
+    first_checks: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    rules: Vec<RawRule>,
+    #[serde(default)]
+    one_off: Vec<RawOneOff>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    name: String,
+    month: u32,
+    #[serde(default)]
+    day: Option<u32>,
+    #[serde(default)]
+    weekday: Option<String>,
+    #[serde(default)]
+    nth: Option<RawNth>,
+    #[serde(default)]
+    observed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawNth {
+    Number(u8),
+    Word(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOneOff {
+    date: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLeave {
+    engineer: String,
+    from: String,
+    to: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    week: String,
+    decision: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+// ---- validation ---------------------------------------------------------------------------------
+
+struct Known<'a> {
+    engineers: &'a [String],
+    calendars: &'a [&'a str],
+}
+
+impl Known<'_> {
+    fn engineer(&self, slug: &str) -> Result<(), String> {
+        if self.engineers.iter().any(|e| e == slug) {
+            Ok(())
+        } else {
+            Err(format!("unknown engineer \"{slug}\" (known: {})", self.engineers.join(", ")))
+        }
+    }
+
+    fn calendar(&self, slug: &str) -> Result<(), String> {
+        if self.calendars.contains(&slug) {
+            Ok(())
+        } else {
+            Err(format!("unknown holiday calendar \"{slug}\" (known: {})", self.calendars.join(", ")))
+        }
+    }
+}
+
+struct Validator {
+    dir: PathBuf,
+    errors: Vec<DataError>,
+}
+
+/// How far ahead the handoff time is checked against daylight-saving gaps.
+const HANDOFF_CHECK_YEARS: i64 = 30;
+
+impl Validator {
+    fn error(&mut self, file: &str, pointer: impl Into<String>, reason: impl Into<String>) {
+        self.errors.push(DataError { file: self.dir.join(file), pointer: pointer.into(), reason: reason.into() });
+    }
+
+    /// Records `result`'s error at `pointer` and passes its value on.
+    fn check<T>(&mut self, file: &str, pointer: &str, result: Result<T, String>) -> Option<T> {
+        result.map_err(|reason| self.error(file, pointer, reason)).ok()
+    }
+
+    fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let text = match std::fs::read_to_string(self.dir.join(file)) {
+            Ok(text) => text,
+            Err(e) => {
+                self.error(file, "", format!("cannot read the file: {e}"));
+                return None;
+            }
+        };
+        let de = &mut serde_json::Deserializer::from_str(&text);
+        match serde_path_to_error::deserialize(de) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                let pointer = json_pointer(e.path());
+                let inner = e.into_inner();
+                let reason = if inner.is_data() {
+                    strip_position(&inner.to_string())
+                } else {
+                    format!("not valid JSON: {inner}")
+                };
+                self.error(file, pointer, reason);
+                None
+            }
+        }
+    }
+
+    fn team(&mut self, raw: &RawTeam, known: &Known) -> Option<Team> {
+        const F: &str = "team.json";
+        if raw.name.trim().is_empty() {
+            self.error(F, "/name", "the team name is empty");
+        }
+        let zone = self.check(F, "/time_zone", parse_zone(&raw.time_zone));
+        let weekday = self.check(F, "/handoff/weekday", parse_weekday(&raw.handoff.weekday));
+        let time = self.check(F, "/handoff/time", parse_time(&raw.handoff.time));
+        let epoch = self.check(F, "/epoch", parse_date(&raw.epoch));
+        if raw.rotation.is_empty() {
+            self.error(F, "/rotation", "the rotation is empty: list at least one engineer");
+        }
+        for (i, slug) in raw.rotation.iter().enumerate() {
+            self.check(F, &format!("/rotation/{i}"), known.engineer(slug));
+        }
+        if let Some(calendar) = &raw.calendar {
+            self.check(F, "/calendar", known.calendar(calendar));
+        }
+        if let (Some(epoch), Some(weekday)) = (epoch, weekday) {
+            if epoch.weekday() != weekday {
+                self.error(
+                    F,
+                    "/epoch",
+                    format!(
+                        "{epoch} is a {}, but the handoff is on {}",
+                        weekday_name(epoch.weekday()),
+                        weekday_name(weekday)
+                    ),
+                );
+            }
+        }
+        let (zone, weekday, time, epoch) = (zone?, weekday?, time?, epoch?);
+        if let Some(date) = first_handoff_in_gap(zone, epoch, time) {
+            self.error(
+                F,
+                "/handoff/time",
+                format!(
+                    "{} on {} does not exist in {zone} on {date} (clocks skip it); choose a time outside the daylight-saving change",
+                    raw.handoff.time,
+                    weekday_name(weekday)
+                ),
+            );
+        }
+        Some(Team {
+            name: raw.name.clone(),
+            time_zone: zone,
+            handoff: Handoff { weekday, time },
+            epoch,
+            rotation: raw.rotation.clone(),
+            calendar: raw.calendar.clone(),
+        })
+    }
+
+    fn engineers(&mut self, raw: &[RawEngineer], pipelines: &[Pipeline], known: &Known) -> Vec<Engineer> {
+        const F: &str = "team.json";
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, e) in raw.iter().enumerate() {
+            let at = format!("/engineers/{i}");
+            self.slug(F, &format!("{at}/slug"), &e.slug, "engineer", &mut seen);
+            if e.name.trim().is_empty() {
+                self.error(F, format!("{at}/name"), "the name is empty");
+            }
+            if let Some(calendar) = &e.calendar {
+                self.check(F, &format!("{at}/calendar"), known.calendar(calendar));
+            }
+            let backup = match &e.backup {
+                Some(backup) => {
+                    let ok = self.check(F, &format!("{at}/backup"), known.engineer(backup)).is_some();
+                    if backup == &e.slug {
+                        self.error(F, format!("{at}/backup"), format!("{} cannot be their own backup", e.slug));
+                    }
+                    ok.then(|| backup.clone())
+                }
+                None => self.check(F, &format!("{at}/backup"), default_backup(&e.slug, pipelines)),
+            };
+            out.push(Engineer {
+                slug: e.slug.clone(),
+                name: e.name.clone(),
+                contact: e.contact.clone(),
+                calendar: e.calendar.clone(),
+                backup: backup.unwrap_or_default(),
+            });
+        }
+        out
+    }
+
+    fn pipelines(&mut self, raw: Vec<RawPipeline>, known: &Known) -> Vec<Pipeline> {
+        const F: &str = "pipelines.json";
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, p) in raw.into_iter().enumerate() {
+            self.slug(F, &format!("/{i}/slug"), &p.slug, "pipeline", &mut seen);
+            if p.name.trim().is_empty() {
+                self.error(F, format!("/{i}/name"), "the name is empty");
+            }
+            let audience = match p.audience.as_str() {
+                "investor" => Some(Audience::Investor),
+                "experiments" => Some(Audience::Experiments),
+                other => {
+                    self.error(
+                        F,
+                        format!("/{i}/audience"),
+                        format!("unknown audience \"{other}\" (known: investor, experiments)"),
+                    );
+                    None
+                }
+            };
+            self.check(F, &format!("/{i}/primary"), known.engineer(&p.primary));
+            self.check(F, &format!("/{i}/secondary"), known.engineer(&p.secondary));
+            if p.primary == p.secondary {
+                self.error(
+                    F,
+                    format!("/{i}/secondary"),
+                    format!("the secondary owner must differ from the primary owner ({})", p.primary),
+                );
+            }
+            out.push(Pipeline {
+                slug: p.slug,
+                name: p.name,
+                area: p.area,
+                audience: audience.unwrap_or(Audience::Experiments),
+                primary: p.primary,
+                secondary: p.secondary,
+                description: p.description,
+            });
+        }
+        out
+    }
+
+    fn runbooks(&mut self, raw: Vec<RawRunbook>, pipelines: &[Pipeline]) -> Vec<Runbook> {
+        const F: &str = "runbooks.json";
+        let known: Vec<&str> = pipelines.iter().map(|p| p.slug.as_str()).collect();
+        let mut seen_pipelines = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, r) in raw.into_iter().enumerate() {
+            if !known.contains(&r.pipeline.as_str()) {
+                self.error(
+                    F,
+                    format!("/{i}/pipeline"),
+                    format!("unknown pipeline \"{}\" (known: {})", r.pipeline, known.join(", ")),
+                );
+            } else if !seen_pipelines.insert(r.pipeline.clone()) {
+                self.error(
+                    F,
+                    format!("/{i}/pipeline"),
+                    format!("a second runbook for \"{}\": keep one per pipeline", r.pipeline),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            let mut failure_points = Vec::new();
+            for (j, fp) in r.failure_points.into_iter().enumerate() {
+                self.slug(F, &format!("/{i}/failure_points/{j}/slug"), &fp.slug, "failure point", &mut seen);
+                if fp.title.trim().is_empty() {
+                    self.error(F, format!("/{i}/failure_points/{j}/title"), "the title is empty");
+                }
+                failure_points.push(FailurePoint {
+                    slug: fp.slug,
+                    title: fp.title,
+                    description: fp.description,
+                    signals: fp.signals,
+                    first_checks: fp.first_checks,
+                });
+            }
+            out.push(Runbook { pipeline: r.pipeline, summary: r.summary, failure_points });
+        }
+        out
+    }
+
+    fn calendars(&mut self, raw: Vec<RawCalendar>) -> Vec<HolidayCalendar> {
+        const F: &str = "holidays.json";
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, c) in raw.into_iter().enumerate() {
+            self.slug(F, &format!("/{i}/slug"), &c.slug, "holiday calendar", &mut seen);
+            let rules = c
+                .rules
+                .into_iter()
+                .enumerate()
+                .filter_map(|(j, rule)| {
+                    let at = format!("/{i}/rules/{j}");
+                    let date = self.check(F, &at, parse_rule_date(&rule))?;
+                    Some(HolidayRule { name: rule.name, date, observed: rule.observed })
+                })
+                .collect();
+            let one_off = c
+                .one_off
+                .into_iter()
+                .enumerate()
+                .filter_map(|(j, o)| {
+                    let date = self.check(F, &format!("/{i}/one_off/{j}/date"), parse_date(&o.date))?;
+                    Some(OneOffHoliday { date, name: o.name })
+                })
+                .collect();
+            out.push(HolidayCalendar { slug: c.slug, name: c.name, rules, one_off });
+        }
+        out
+    }
+
+    fn leave(&mut self, raw: Vec<RawLeave>, known: &Known) -> Vec<Leave> {
+        const F: &str = "leave.json";
+        let mut out = Vec::new();
+        for (i, l) in raw.into_iter().enumerate() {
+            self.check(F, &format!("/{i}/engineer"), known.engineer(&l.engineer));
+            let from = self.check(F, &format!("/{i}/from"), parse_date(&l.from));
+            let to = self.check(F, &format!("/{i}/to"), parse_date(&l.to));
+            let (Some(from), Some(to)) = (from, to) else { continue };
+            if to < from {
+                self.error(F, format!("/{i}/to"), format!("leave ends ({to}) before it starts ({from})"));
+                continue;
+            }
+            out.push(Leave { engineer: l.engineer, from, to, note: l.note });
+        }
+        out
+    }
+
+    fn decisions(&mut self, raw: Vec<RawDecision>, epoch: Option<NaiveDate>) -> Vec<Decision> {
+        const F: &str = "decisions.json";
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, d) in raw.into_iter().enumerate() {
+            if d.decision != "keep" {
+                self.error(F, format!("/{i}/decision"), format!("unknown decision \"{}\" (known: keep)", d.decision));
+            }
+            let Some(week) = self.check(F, &format!("/{i}/week"), d.week.parse::<WeekId>().map_err(|e| e.to_string()))
+            else {
+                continue;
+            };
+            if epoch.is_some_and(|epoch| week < WeekId::of(epoch)) {
+                self.error(F, format!("/{i}/week"), format!("{week} is before the rotation starts"));
+            }
+            if !seen.insert(week) {
+                self.error(F, format!("/{i}/week"), format!("{week} is listed twice"));
+            }
+            out.push(Decision { week, note: d.note });
+        }
+        out
+    }
+
+    /// Checks that `slug` is URL-safe and unique among `seen`.
+    fn slug(&mut self, file: &str, pointer: &str, slug: &str, what: &str, seen: &mut BTreeSet<String>) {
+        if !is_url_safe_slug(slug) {
+            self.error(
+                file,
+                pointer,
+                format!("{what} slug \"{slug}\" is not URL-safe: use lowercase letters, digits and single hyphens (e.g. \"aggregate-profit\")"),
+            );
+        } else if !seen.insert(slug.to_string()) {
+            self.error(file, pointer, format!("duplicate {what} slug \"{slug}\""));
+        }
+    }
+}
+
+/// The backup of an engineer who names none: the secondary owner of the pipelines they lead.
+fn default_backup(slug: &str, pipelines: &[Pipeline]) -> Result<String, String> {
+    let mut secondaries: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for p in pipelines.iter().filter(|p| p.primary == slug) {
+        secondaries.entry(&p.secondary).or_default().push(&p.slug);
+    }
+    match secondaries.len() {
+        1 => Ok(secondaries.keys().next().map(|s| s.to_string()).unwrap_or_default()),
+        0 => Err(format!(
+            "{slug} has no backup: they are primary owner of no pipeline, so set \"backup\" to an engineer's slug"
+        )),
+        _ => {
+            let list: Vec<String> =
+                secondaries.iter().map(|(who, pipes)| format!("{who} ({})", pipes.join(", "))).collect();
+            Err(format!(
+                "{slug}'s backup is ambiguous: the secondary owners of their pipelines are {}; set \"backup\" explicitly",
+                list.join(" and ")
+            ))
+        }
+    }
+}
+
+fn parse_rule_date(rule: &RawRule) -> Result<HolidayDate, String> {
+    if !(1..=12).contains(&rule.month) {
+        return Err(format!("month {} is not between 1 and 12", rule.month));
+    }
+    let month = rule.month;
+    match (&rule.day, &rule.weekday, &rule.nth) {
+        (Some(day), None, None) => {
+            // 2024 is a leap year: a day that does not exist in it exists in no year.
+            match NaiveDate::from_ymd_opt(2024, month, *day) {
+                None => Err(format!("day {day} does not exist in month {month}")),
+                Some(_) if month == 2 && *day == 29 => {
+                    Err("29 February does not exist every year; use one_off dates".into())
+                }
+                Some(_) => Ok(HolidayDate::Fixed { month, day: *day }),
+            }
+        }
+        (None, Some(weekday), Some(nth)) => {
+            if rule.observed {
+                return Err("\"observed\" applies only to fixed dates (a weekday rule never falls on a weekend)".into());
+            }
+            let weekday = parse_weekday(weekday)?;
+            match nth {
+                RawNth::Number(n @ 1..=5) => Ok(HolidayDate::NthWeekday { month, weekday, n: *n }),
+                RawNth::Word(w) if w == "last" => Ok(HolidayDate::LastWeekday { month, weekday }),
+                RawNth::Number(n) => Err(format!("nth {n} is not between 1 and 5 (or \"last\")")),
+                RawNth::Word(w) => Err(format!("nth \"{w}\" is not a number from 1 to 5 or \"last\"")),
+            }
+        }
+        _ => Err("a rule needs either \"day\", or \"weekday\" with \"nth\" (a number 1-5 or \"last\")".into()),
+    }
+}
+
+fn parse_zone(name: &str) -> Result<Tz, String> {
+    Tz::from_str(name).map_err(|_| format!("unknown IANA time zone \"{name}\" (e.g. \"America/New_York\")"))
+}
+
+fn parse_weekday(name: &str) -> Result<Weekday, String> {
+    const NAMES: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, w)| *w)
+        .ok_or_else(|| format!("unknown weekday \"{name}\" (use lowercase English: monday … sunday)"))
+}
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        [weekday.num_days_from_monday() as usize]
+}
+
+fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let valid = text.len() == 5 && text.as_bytes()[2] == b':';
+    valid
+        .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| format!("\"{text}\" is not a time of day as HH:MM (24-hour, e.g. \"09:00\")"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let valid = text.len() == 10;
+    valid
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("\"{text}\" is not a date as YYYY-MM-DD"))
+}
+
+/// The first handoff date whose local handoff time falls in a daylight-saving gap.
+fn first_handoff_in_gap(zone: Tz, epoch: NaiveDate, time: NaiveTime) -> Option<NaiveDate> {
+    (0..HANDOFF_CHECK_YEARS * 53)
+        .map(|k| epoch + chrono::Duration::weeks(k))
+        .find(|date| matches!(zone.from_local_datetime(&date.and_time(time)), LocalResult::None))
+}
+
+/// Lowercase ASCII letters and digits in hyphen-separated groups.
+pub fn is_url_safe_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(format!("/{index}")),
+            Segment::Map { key } => Some(format!("/{}", key.replace('~', "~0").replace('/', "~1"))),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// serde_json appends " at line L column C"; the pointer already says where.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,162 @@
+//! The team's data after validation: every reference resolves, every date and zone parsed.
+//!
+//! These types are plain data (no I/O, no signals). They are built either by
+//! [`crate::load`] from the JSON folder or by the Rust source that [`crate::codegen`]
+//! emits for embedding, so the browser never parses JSON.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+
+use crate::WeekId;
+
+/// Everything the schedule and the site are computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamData {
+    pub team: Team,
+    pub engineers: Vec<Engineer>,
+    pub pipelines: Vec<Pipeline>,
+    pub runbooks: Vec<Runbook>,
+    pub calendars: Vec<HolidayCalendar>,
+    pub leave: Vec<Leave>,
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    pub name: String,
+    pub time_zone: Tz,
+    pub handoff: Handoff,
+    /// Week 0 of the rotation starts at the handoff on this date.
+    pub epoch: NaiveDate,
+    /// Engineer slugs; week k belongs to `rotation[k % rotation.len()]`.
+    pub rotation: Vec<String>,
+    /// Calendar used by engineers who do not name their own.
+    pub calendar: Option<String>,
+}
+
+/// When one on-call week hands over to the next, in the team's time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handoff {
+    pub weekday: Weekday,
+    pub time: NaiveTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Engineer {
+    pub slug: String,
+    pub name: String,
+    pub contact: Option<String>,
+    /// Holiday calendar slug; `None` means the team calendar.
+    pub calendar: Option<String>,
+    /// Who covers a holiday week. Resolved at validation: explicit in the data, or the
+    /// secondary owner of the pipelines this engineer is primary for.
+    pub backup: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Investor,
+    Experiments,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pipeline {
+    pub slug: String,
+    pub name: String,
+    pub area: String,
+    pub audience: Audience,
+    pub primary: String,
+    pub secondary: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Runbook {
+    /// Slug of the pipeline this runbook is for; also the runbook's own slug.
+    pub pipeline: String,
+    pub summary: String,
+    pub failure_points: Vec<FailurePoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailurePoint {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// Optional: what to look at to recognise this failure.
+    pub signals: Vec<String>,
+    /// Optional: what to check first.
+    pub first_checks: Vec<String>,
+}
+
+/// A named set of holiday rules that yields holidays for any year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayCalendar {
+    pub slug: String,
+    pub name: String,
+    pub rules: Vec<HolidayRule>,
+    pub one_off: Vec<OneOffHoliday>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayRule {
+    pub name: String,
+    pub date: HolidayDate,
+    /// Shift a Saturday holiday to Friday and a Sunday holiday to Monday.
+    pub observed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayDate {
+    /// The same month and day every year.
+    Fixed { month: u32, day: u32 },
+    /// The `n`th (1-based) `weekday` of `month`.
+    NthWeekday { month: u32, weekday: Weekday, n: u8 },
+    /// The last `weekday` of `month`.
+    LastWeekday { month: u32, weekday: Weekday },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOffHoliday {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+/// An engineer away from `from` to `to`, both dates included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leave {
+    pub engineer: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub note: Option<String>,
+}
+
+/// A holiday swap the team declined: the scheduled engineer keeps `week`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub week: WeekId,
+    pub note: Option<String>,
+}
+
+impl TeamData {
+    pub fn engineer(&self, slug: &str) -> Option<&Engineer> {
+        self.engineers.iter().find(|e| e.slug == slug)
+    }
+
+    pub fn pipeline(&self, slug: &str) -> Option<&Pipeline> {
+        self.pipelines.iter().find(|p| p.slug == slug)
+    }
+
+    pub fn runbook(&self, pipeline_slug: &str) -> Option<&Runbook> {
+        self.runbooks.iter().find(|r| r.pipeline == pipeline_slug)
+    }
+
+    pub fn calendar(&self, slug: &str) -> Option<&HolidayCalendar> {
+        self.calendars.iter().find(|c| c.slug == slug)
+    }
+
+    /// The holiday calendar that applies to an engineer (their own, else the team's).
+    pub fn calendar_of(&self, engineer: &Engineer) -> Option<&HolidayCalendar> {
+        engineer.calendar.as_deref().or(self.team.calendar.as_deref()).and_then(|slug| self.calendar(slug))
+    }
+}

@@ -1,0 +1,29 @@
+//! The team's data, validated by the build script and embedded as Rust constructors.
+
+use std::sync::OnceLock;
+
+use rota::TeamData;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
+}
+
+/// The embedded team data, built once on first use.
+pub fn team_data() -> &'static TeamData {
+    static DATA: OnceLock<TeamData> = OnceLock::new();
+    DATA.get_or_init(generated::team_data)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Guards against drift between `data/` and what the site embeds (the generated code is
+    /// rebuilt by the build script, but this proves the generator round-trips every field).
+    #[test]
+    fn embedded_data_equals_the_data_folder() {
+        let loaded = rota::load::load_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(super::team_data(), &loaded);
+    }
+}
