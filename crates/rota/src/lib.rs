@@ -8,6 +8,12 @@ pub mod embedded;
 mod model;
 mod week_id;
 
+pub mod holiday;
+pub mod ics;
+pub mod ledger;
+pub mod rotation;
+pub mod schedule;
+
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "load")]
@@ -15,6 +21,11 @@ pub mod load;
 
 pub use model::*;
 pub use week_id::{WeekId, WeekIdError};
+
+pub use holiday::Holiday;
+pub use ledger::{FairnessLedger, FairnessRow, Period};
+pub use rotation::{Rotation, RotationWeek};
+pub use schedule::{Schedule, Swap, SwapConflict, WeekAssignment, WeekHoliday, WeekHolidayKind};
 
 // Re-exported so generated code and dependents name the same versions.
 pub use chrono;

@@ -1,0 +1,130 @@
+//! Command-line arguments, with messages that say what was wrong.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rota::WeekId;
+
+pub struct Invocation {
+    pub data: Option<PathBuf>,
+    pub command: Command,
+}
+
+pub enum Command {
+    Help,
+    Check,
+    Who { at: Option<DateTime<Utc>> },
+    Schedule { from: WeekId, weeks: u32, format: Format },
+    Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate> },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// The most weeks `schedule` prints: 20 years.
+const MAX_WEEKS: u32 = 1044;
+
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, String> {
+    let mut options: Vec<(String, String)> = Vec::new();
+    let mut command = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(Invocation { data: None, command: Command::Help });
+        }
+        if let Some(name) = arg.strip_prefix("--") {
+            let (name, value) = match name.split_once('=') {
+                Some((name, value)) => (name.to_string(), value.to_string()),
+                None => (name.to_string(), args.next().ok_or_else(|| format!("--{name} needs a value"))?),
+            };
+            if options.iter().any(|(n, _)| *n == name) {
+                return Err(format!("--{name} is given twice"));
+            }
+            options.push((name, value));
+        } else if command.is_none() {
+            command = Some(arg);
+        } else {
+            return Err(format!("unexpected argument \"{arg}\""));
+        }
+    }
+    let mut take = |name: &str| options.iter().position(|(n, _)| n == name).map(|i| options.remove(i).1);
+    let data = take("data").map(PathBuf::from);
+    let command = match command.as_deref() {
+        None | Some("help") => Command::Help,
+        Some("check") => Command::Check,
+        Some("who") => Command::Who { at: take("at").map(|at| parse_instant(&at)).transpose()? },
+        Some("schedule") => {
+            let from = take("from").ok_or("schedule needs --from WEEK (e.g. --from 2026-W48)")?;
+            let from = from.parse::<WeekId>().map_err(|e| e.to_string())?;
+            let weeks = match take("weeks") {
+                None => 12,
+                Some(n) => n
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=MAX_WEEKS).contains(n))
+                    .ok_or_else(|| format!("--weeks \"{n}\" must be a whole number from 1 to {MAX_WEEKS}"))?,
+            };
+            let format = match take("format").as_deref() {
+                None | Some("table") => Format::Table,
+                Some("json") => Format::Json,
+                Some(other) => return Err(format!("--format \"{other}\" is not table or json")),
+            };
+            Command::Schedule { from, weeks, format }
+        }
+        Some("ics") => Command::Ics {
+            person: take("person"),
+            out: take("out").map(PathBuf::from).ok_or("ics needs --out DIR")?,
+            around: take("around")
+                .map(|d| {
+                    NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                        .map_err(|_| format!("--around \"{d}\" is not a date as YYYY-MM-DD"))
+                })
+                .transpose()?,
+        },
+        Some(other) => return Err(format!("unknown command \"{other}\"")),
+    };
+    if let Some((name, _)) = options.first() {
+        return Err(format!("--{name} is not an option of this command"));
+    }
+    Ok(Invocation { data, command })
+}
+
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("--at \"{text}\" is not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Invocation, String> {
+        parse(line.split_whitespace().map(String::from))
+    }
+
+    #[test]
+    fn reads_the_schedule_command() {
+        let Invocation { command: Command::Schedule { from, weeks, format }, data } =
+            parse_str("--data x schedule --from 2026-W48 --weeks 12 --format json").unwrap()
+        else {
+            panic!("not a schedule command")
+        };
+        assert_eq!((from.to_string(), weeks, format == Format::Json), ("2026-W48".into(), 12, true));
+        assert_eq!(data, Some(PathBuf::from("x")));
+    }
+
+    #[test]
+    fn says_what_is_wrong() {
+        let err = |line| parse_str(line).err().unwrap();
+        assert_eq!(err("schedule --from 2026-W48 --weeks 0"), "--weeks \"0\" must be a whole number from 1 to 1044");
+        assert!(err("schedule --from 2026-48").contains("not an ISO week"));
+        assert_eq!(err("who --person alice"), "--person is not an option of this command");
+        assert_eq!(err("frobnicate"), "unknown command \"frobnicate\"");
+        assert!(err("who --at yesterday").contains("RFC 3339"));
+        assert_eq!(err("ics"), "ics needs --out DIR");
+    }
+}
