@@ -1,16 +1,33 @@
 //! The rota site: a Leptos single-page app over the `rota` scheduling domain.
+//!
+//! Data flows one way: `data/` → build-time validation → embedded tables ([`data`]) → `rota`
+//! computations → the views in [`pages`]. Domain types hold no signals; pages wrap them.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+mod clock;
+mod components;
 pub mod data;
+mod links;
 mod pages;
+mod preview;
+pub mod search;
+mod time_format;
 
-use pages::{not_found::NotFound, pipelines::Pipelines};
+use components::search_box::SearchBox;
+use pages::fairness::FairnessPage;
+use pages::not_found::NotFound;
+use pages::now::NowPage;
+use pages::person::{PeoplePage, PersonPage};
+use pages::pipeline::PipelinePage;
+use pages::pipelines::PipelinesPage;
+use pages::runbook::{RunbookPage, RunbooksPage};
+use pages::schedule::SchedulePage;
 
 /// Mounts the app in place of the static shell that `index.html` paints first.
 pub fn mount() {
@@ -29,17 +46,34 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let team = &data::team_data().team.name;
+    clock::provide_clock();
     view! {
         <Title formatter=|page: String| format!("{page} · rota") />
-        <Router>
+        <Router base=links::base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <a class="brand" href="/">"rota"</a>
-                <span class="team-name">{format!("{team} on call")}</span>
+                <A href="/" attr:class="brand">"rota"</A>
+                <nav class="site-nav" aria-label="Main">
+                    <A href="/">"Now"</A>
+                    <A href="/schedule">"Schedule"</A>
+                    <A href="/pipelines">"Pipelines"</A>
+                    <A href="/runbooks">"Runbooks"</A>
+                    <A href="/people">"People"</A>
+                    <A href="/fairness">"Fairness"</A>
+                </nav>
+                <SearchBox />
             </header>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Pipelines />
+                    <Route path=path!("/") view=NowPage />
+                    <Route path=path!("/schedule") view=SchedulePage />
+                    <Route path=path!("/pipelines") view=PipelinesPage />
+                    <Route path=path!("/pipelines/:slug") view=PipelinePage />
+                    <Route path=path!("/runbooks") view=RunbooksPage />
+                    <Route path=path!("/runbooks/:slug") view=RunbookPage />
+                    <Route path=path!("/people") view=PeoplePage />
+                    <Route path=path!("/people/:slug") view=PersonPage />
+                    <Route path=path!("/fairness") view=FairnessPage />
                 </Routes>
             </main>
         </Router>

@@ -1,15 +1,42 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Shown for any path the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let path = use_location().pathname.get_untracked();
+    view! { <Problem title="Page not found" reason=format!("There is no page at {path}.") /> }
+}
+
+/// A link the app cannot read (unknown slug, malformed week or parameter): what was wrong,
+/// and where to go instead. Never a blank page.
+#[component]
+pub fn Problem(#[prop(into)] title: String, #[prop(into)] reason: String) -> impl IntoView {
     view! {
-        <Title text="Not found" />
-        <section class="notice" aria-labelledby="not-found-title">
-            <h1 id="not-found-title">"Page not found"</h1>
-            <p>"This link does not match any page of the site."</p>
-            <p><a href="/">"Go to the start page"</a></p>
+        <Title text=title.clone() />
+        <section class="problem" aria-labelledby="problem-title">
+            <h1 id="problem-title">{title}</h1>
+            <p class="reason">{reason}</p>
+            <p>"Try one of these instead:"</p>
+            <ul class="useful-links">
+                <li><A href="/">"Who is on call now"</A></li>
+                <li><A href="/schedule">"The schedule"</A></li>
+                <li><A href="/pipelines">"Pipelines and owners"</A></li>
+                <li><A href="/runbooks">"Runbooks"</A></li>
+            </ul>
         </section>
     }
+}
+
+/// For a link whose parameters cannot be used.
+pub fn bad_link(reason: impl Into<String>) -> impl IntoView {
+    view! { <Problem title="Can't read this link" reason=reason.into() /> }
+}
+
+/// For a slug that names nothing, listing what exists.
+pub fn unknown(what: &str, slug: &str, known: Vec<String>) -> impl IntoView {
+    let reason = format!("There is no {what} called “{slug}”. Known: {}.", known.join(", "));
+    view! { <Problem title=format!("No such {what}") reason=reason /> }
 }

@@ -1,47 +1,71 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use rota::Audience;
 
 use crate::data::team_data;
+use crate::links;
 
-/// Pipeline ownership (plan §1), from the embedded data.
+pub fn audience_label(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Investor => "investor",
+        Audience::Experiments => "for experiments",
+    }
+}
+
+/// Pipeline ownership (plan §1), grouped by business area.
 #[component]
-pub fn Pipelines() -> impl IntoView {
+pub fn PipelinesPage() -> impl IntoView {
     let data = team_data();
-    let name = |slug: &str| data.engineer(slug).map_or_else(|| slug.to_string(), |e| e.name.clone());
-    let rows = data
-        .pipelines
-        .iter()
-        .map(|p| {
-            let audience = match p.audience {
-                Audience::Investor => "investor",
-                Audience::Experiments => "experiments",
-            };
+    let mut areas: Vec<&str> = Vec::new();
+    for p in &data.pipelines {
+        if !areas.contains(&p.area.as_str()) {
+            areas.push(&p.area);
+        }
+    }
+    let groups = areas
+        .into_iter()
+        .map(|area| {
+            let rows = data
+                .pipelines
+                .iter()
+                .filter(|p| p.area == area)
+                .map(|p| {
+                    view! {
+                        <tr data-pipeline=p.slug.clone()>
+                            <th scope="row">
+                                <A href=links::pipeline(&p.slug)>{p.name.clone()}</A>
+                                " " <span class="tag">{audience_label(p.audience)}</span>
+                            </th>
+                            <td><A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A></td>
+                            <td><A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A></td>
+                            <td>{data.runbook(&p.slug).map(|_| view! { <A href=links::runbook(&p.slug)>"Runbook"</A> })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
             view! {
-                <tr data-pipeline=p.slug.clone()>
-                    <td>{p.area.clone()}</td>
-                    <th scope="row">{p.name.clone()}" "<span class="tag">{audience}</span></th>
-                    <td>{name(&p.primary)}</td>
-                    <td>{name(&p.secondary)}</td>
-                </tr>
+                <tbody>
+                    <tr class="area"><th scope="rowgroup" colspan="4">{area.to_string()}</th></tr>
+                    {rows}
+                </tbody>
             }
         })
         .collect_view();
     view! {
         <Title text="Pipelines" />
-        <section aria-labelledby="pipelines-title">
-            <h1 id="pipelines-title">"Pipeline ownership"</h1>
-            <table class="ownership">
-                <thead>
-                    <tr>
-                        <th scope="col">"Business area"</th>
-                        <th scope="col">"Pipeline"</th>
-                        <th scope="col">"Primary owner"</th>
-                        <th scope="col">"Secondary owner"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <h1>"Pipelines and owners"</h1>
+        <table class="ownership">
+            <caption class="visually-hidden">"Pipelines by business area with their owners"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Pipeline"</th>
+                    <th scope="col">"Primary owner"</th>
+                    <th scope="col">"Secondary owner"</th>
+                    <th scope="col">"Runbook"</th>
+                </tr>
+            </thead>
+            {groups}
+        </table>
     }
 }

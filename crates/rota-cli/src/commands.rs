@@ -33,7 +33,7 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
     println!("{} is on call ({})", schedule.name_of(&now.on_call), now.week.id);
     println!("  since {}", stamp(now.week.start));
     println!("  until {}", stamp(now.week.end));
-    for note in notes(&schedule, &now) {
+    for note in now.explain(data) {
         println!("  {note}");
     }
     println!("next: {} from {}", schedule.name_of(&next.on_call), stamp(next.week.start));
@@ -63,7 +63,7 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
                     row.week.hours(),
                     schedule.name_of(&row.scheduled),
                     schedule.name_of(&row.on_call),
-                    notes(&schedule, row).join("; ")
+                    row.explain(data).join("; ")
                 );
             }
         }
@@ -103,23 +103,6 @@ pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<Nai
 /// An instant in the team's zone, e.g. `Mon 23 Nov 2026 09:00 EST`.
 fn stamp(t: DateTime<chrono_tz::Tz>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
-}
-
-/// Holidays, swap and conflict of a week in words.
-fn notes(schedule: &Schedule, week: &WeekAssignment) -> Vec<String> {
-    let mut notes = Vec::new();
-    if let Some(swap) = &week.swap {
-        notes.push(format!("swap with {}: {}", swap.with_week, swap.reason));
-    }
-    if let Some(conflict) = &week.conflict {
-        notes.push(format!("conflict: {}", conflict.reason));
-    }
-    if week.swap.is_none() && week.conflict.is_none() {
-        for h in &week.holidays {
-            notes.push(format!("{}: {}", schedule.name_of(&h.engineer), h.describe()));
-        }
-    }
-    notes
 }
 
 /// One week of `rota schedule --format json`.

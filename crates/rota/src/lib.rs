@@ -5,6 +5,7 @@
 //! feeds — is computed from it. No I/O happens here except in the optional `load` feature.
 
 pub mod embedded;
+mod explain;
 mod model;
 mod week_id;
 
@@ -13,6 +14,7 @@ pub mod ics;
 pub mod ledger;
 pub mod rotation;
 pub mod schedule;
+pub mod what_if;
 
 #[cfg(feature = "codegen")]
 pub mod codegen;
@@ -26,6 +28,7 @@ pub use holiday::Holiday;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
 pub use rotation::{Rotation, RotationWeek};
 pub use schedule::{Schedule, Swap, SwapConflict, WeekAssignment, WeekHoliday, WeekHolidayKind};
+pub use what_if::{WhatIf, WhatIfError};
 
 // Re-exported so generated code and dependents name the same versions.
 pub use chrono;

@@ -143,6 +143,11 @@ impl TeamData {
         self.engineers.iter().find(|e| e.slug == slug)
     }
 
+    /// An engineer's display name (the slug itself if nobody has it).
+    pub fn name_of<'s>(&'s self, slug: &'s str) -> &'s str {
+        self.engineer(slug).map_or(slug, |e| e.name.as_str())
+    }
+
     pub fn pipeline(&self, slug: &str) -> Option<&Pipeline> {
         self.pipelines.iter().find(|p| p.slug == slug)
     }

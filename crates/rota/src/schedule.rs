@@ -231,7 +231,7 @@ impl<'a> Schedule<'a> {
 
     /// Display name of an engineer (the slug if unknown).
     pub fn name_of<'s>(&'s self, slug: &'s str) -> &'s str {
-        self.data.engineer(slug).map_or(slug, |e| e.name.as_str())
+        self.data.name_of(slug)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State<'a>> {

@@ -1,0 +1,187 @@
+//! What-if previews carried in a link: extra leave and declined swaps layered over the team's
+//! data, so a manager can share "what happens if Bob is away 1–10 December?".
+//!
+//! ```
+//! # fn team() -> rota::TeamData { rota::what_if::doc_team() }
+//! let data = team();
+//! let what_if = rota::what_if::WhatIf::parse(&["bob:2026-12-01..2026-12-10".into()], &["2026-W52".into()], &data).unwrap();
+//! assert_eq!(what_if.to_query(), "leave=bob:2026-12-01..2026-12-10&keep=2026-W52");
+//! let preview = what_if.apply(&data);
+//! assert_eq!(preview.leave.len(), data.leave.len() + 1);
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::{Decision, Leave, TeamData, WeekId};
+
+/// Longest leave a link may add: long enough for any real absence, short enough that a
+/// mistyped year cannot make the preview compute centuries.
+pub const MAX_LEAVE_DAYS: i64 = 366;
+
+/// Extra leave and declined swaps on top of the team's data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhatIf {
+    pub leave: Vec<Leave>,
+    pub keep: Vec<WeekId>,
+}
+
+/// A `leave=` or `keep=` value that cannot be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhatIfError {
+    pub param: &'static str,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for WhatIfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}: {}", self.param, self.value, self.reason)
+    }
+}
+
+impl std::error::Error for WhatIfError {}
+
+impl WhatIf {
+    /// Reads `leave=<person>:<from>..<to>` and `keep=<week>` values (dates as YYYY-MM-DD).
+    pub fn parse(leave: &[String], keep: &[String], data: &TeamData) -> Result<WhatIf, WhatIfError> {
+        let leave = leave.iter().map(|value| parse_leave(value, data)).collect::<Result<Vec<_>, _>>()?;
+        let keep = keep.iter().map(|value| parse_keep(value, data)).collect::<Result<Vec<_>, _>>()?;
+        Ok(WhatIf { leave, keep })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.leave.is_empty() && self.keep.is_empty()
+    }
+
+    /// The team's data with this preview's leave and declined swaps added.
+    pub fn apply(&self, data: &TeamData) -> TeamData {
+        let mut preview = data.clone();
+        preview.leave.extend(self.leave.iter().cloned());
+        for week in &self.keep {
+            if !preview.decisions.iter().any(|d| d.week == *week) {
+                preview.decisions.push(Decision { week: *week, note: Some("what-if preview".into()) });
+            }
+        }
+        preview
+    }
+
+    /// The query string that reproduces this preview (without a leading `?`).
+    pub fn to_query(&self) -> String {
+        let leave = self.leave.iter().map(|l| format!("leave={}:{}..{}", l.engineer, l.from, l.to));
+        let keep = self.keep.iter().map(|w| format!("keep={w}"));
+        leave.chain(keep).collect::<Vec<_>>().join("&")
+    }
+}
+
+fn parse_leave(value: &str, data: &TeamData) -> Result<Leave, WhatIfError> {
+    let err = |reason: String| WhatIfError { param: "leave", value: value.to_string(), reason };
+    let (who, range) = value
+        .split_once(':')
+        .ok_or_else(|| err("expected <person>:<from>..<to>, e.g. bob:2026-12-01..2026-12-10".into()))?;
+    if data.engineer(who).is_none() {
+        let known: Vec<&str> = data.engineers.iter().map(|e| e.slug.as_str()).collect();
+        return Err(err(format!("unknown engineer \"{who}\" (known: {})", known.join(", "))));
+    }
+    let (from, to) = range.split_once("..").ok_or_else(|| err("the dates must be written <from>..<to>".into()))?;
+    let date = |text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| err(format!("\"{text}\" is not a date as YYYY-MM-DD")))
+    };
+    let (from, to) = (date(from)?, date(to)?);
+    if to < from {
+        return Err(err(format!("the leave ends ({to}) before it starts ({from})")));
+    }
+    if (to - from).num_days() >= MAX_LEAVE_DAYS {
+        return Err(err(format!("a preview can add at most {MAX_LEAVE_DAYS} days of leave at once")));
+    }
+    Ok(Leave { engineer: who.to_string(), from, to, note: Some("what-if preview".into()) })
+}
+
+fn parse_keep(value: &str, data: &TeamData) -> Result<WeekId, WhatIfError> {
+    let err = |reason: String| WhatIfError { param: "keep", value: value.to_string(), reason };
+    let week: WeekId = value.parse().map_err(|e: crate::WeekIdError| err(e.reason.to_string()))?;
+    if week < WeekId::of(data.team.epoch) {
+        return Err(err(format!("{week} is before the rotation starts")));
+    }
+    Ok(week)
+}
+
+/// A two-person team for examples in the docs.
+#[doc(hidden)]
+pub fn doc_team() -> TeamData {
+    use crate::{Engineer, Handoff, Team};
+    use chrono::{NaiveTime, Weekday};
+    let engineer = |slug: &str, backup: &str| Engineer {
+        slug: slug.into(),
+        name: slug.into(),
+        contact: None,
+        calendar: None,
+        backup: backup.into(),
+    };
+    TeamData {
+        team: Team {
+            name: "Doc".into(),
+            time_zone: chrono_tz::Tz::UTC,
+            handoff: Handoff { weekday: Weekday::Mon, time: NaiveTime::MIN },
+            epoch: crate::embedded::date(2025, 12, 29),
+            rotation: vec!["alice".into(), "bob".into()],
+            calendar: None,
+        },
+        engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
+        pipelines: vec![],
+        runbooks: vec![],
+        calendars: vec![],
+        leave: vec![],
+        decisions: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(leave: &[&str], keep: &[&str]) -> Result<WhatIf, WhatIfError> {
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        WhatIf::parse(&owned(leave), &owned(keep), &doc_team())
+    }
+
+    #[test]
+    fn reads_leave_and_keep_and_writes_them_back() {
+        let what_if = parse(&["alice:2026-01-01..2026-01-02", "bob:2026-02-01..2026-02-01"], &["2026-W05"]).unwrap();
+        assert_eq!(what_if.leave.len(), 2);
+        assert_eq!(
+            what_if.to_query(),
+            "leave=alice:2026-01-01..2026-01-02&leave=bob:2026-02-01..2026-02-01&keep=2026-W05"
+        );
+    }
+
+    #[test]
+    fn explains_each_bad_value() {
+        let reason = |leave: &[&str], keep: &[&str]| parse(leave, keep).unwrap_err().to_string();
+        assert_eq!(
+            reason(&["carol:2026-01-01..2026-01-02"], &[]),
+            "leave=carol:2026-01-01..2026-01-02: unknown engineer \"carol\" (known: alice, bob)"
+        );
+        assert!(reason(&["alice"], &[]).contains("expected <person>:<from>..<to>"));
+        assert!(reason(&["alice:2026-01-01"], &[]).contains("<from>..<to>"));
+        assert!(reason(&["alice:2026-13-01..2026-13-02"], &[]).contains("\"2026-13-01\" is not a date"));
+        assert!(reason(&["alice:2026-01-02..2026-01-01"], &[]).contains("ends (2026-01-01) before it starts"));
+        assert!(reason(&["alice:2026-01-01..2029-01-01"], &[]).contains("at most 366 days"));
+        assert!(reason(&[], &["2026-W99"]).starts_with("keep=2026-W99: that year has no such week"));
+        assert!(reason(&[], &["2025-W01"]).contains("before the rotation starts"));
+    }
+
+    #[test]
+    fn keeping_a_week_declines_its_swap() {
+        let data = doc_team();
+        // Alice's week 0 becomes a holiday week through the preview's leave, so she swaps with Bob…
+        let leave = parse(&["alice:2025-12-30..2025-12-30"], &[]).unwrap().apply(&data);
+        assert_eq!(crate::Schedule::new(&leave).week(0).on_call, "bob");
+        // …unless the preview keeps the week.
+        let kept = parse(&["alice:2025-12-30..2025-12-30"], &["2026-W01"]).unwrap().apply(&data);
+        let week = crate::Schedule::new(&kept).week(0);
+        assert_eq!(week.on_call, "alice");
+        assert!(week.conflict.is_some());
+    }
+}

@@ -1,0 +1,44 @@
+//! The current instant as a signal: it moves on exactly at each handoff, so the Now view
+//! changes hands without a reload, and every 15 s so a phone that slept catches up.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::data::team_data;
+
+/// The browser's clock (tests fix it with Playwright's clock).
+pub fn now_instant() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+#[derive(Clone, Copy)]
+pub struct Clock(pub ReadSignal<DateTime<Utc>>);
+
+pub fn use_clock() -> ReadSignal<DateTime<Utc>> {
+    use_context::<Clock>().map(|c| c.0).unwrap_or_else(|| signal(now_instant()).0)
+}
+
+pub fn provide_clock() {
+    let (now, set_now) = signal(now_instant());
+    let tick = move || set_now.set(now_instant());
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(15)) {
+        on_cleanup(move || handle.clear());
+    }
+    // A timer for the next handoff, re-armed whenever the clock moves.
+    Effect::new(move |_| {
+        let current = now.get();
+        let rotation = rota::Rotation::new(team_data());
+        let next = match rotation.index_at(current) {
+            Some(index) => rotation.week(index).end,
+            None => rotation.week(0).start,
+        };
+        // A few milliseconds late rather than early: the new week starts at the handoff.
+        let delay = (next.with_timezone(&Utc) - current).to_std().unwrap_or_default() + Duration::from_millis(5);
+        if let Ok(handle) = set_timeout_with_handle(tick, delay) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    provide_context(Clock(now));
+}

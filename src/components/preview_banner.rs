@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use rota::WhatIf;
+
+/// Says plainly that the page shows a what-if preview, what it assumes, and how to leave it.
+#[component]
+pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
+    if what_if.is_empty() {
+        return None;
+    }
+    let location = use_location();
+    let data = crate::data::team_data();
+    let name = |slug: &str| data.name_of(slug).to_string();
+    let mut assumptions: Vec<String> =
+        what_if.leave.iter().map(|l| format!("{} on leave {} to {}", name(&l.engineer), l.from, l.to)).collect();
+    assumptions.extend(what_if.keep.iter().map(|w| format!("the swap of {w} declined")));
+    let without = move || location.pathname.get();
+    Some(view! {
+        <aside class="preview-banner" role="note" aria-label="What-if preview">
+            <strong>"Preview — not the real schedule. "</strong>
+            {format!("Assuming {}. ", assumptions.join("; "))}
+            "Changed weeks are marked. "
+            <A href=without>"Show the real schedule"</A>
+        </aside>
+    })
+}

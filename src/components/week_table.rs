@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rota::{TeamData, WeekAssignment, WhatIf};
+
+use crate::links;
+use crate::time_format::short_date;
+
+/// Weeks of the schedule as a table (cards on phones). With `real`, the same weeks without
+/// the preview: rows whose on-call engineer or conflict differs are marked as changed.
+#[component]
+pub fn WeekTable(
+    weeks: Vec<WeekAssignment>,
+    data: &'static TeamData,
+    #[prop(optional)] real: Option<Vec<WeekAssignment>>,
+    #[prop(optional)] current: Option<u32>,
+    what_if: WhatIf,
+    #[prop(into)] caption: String,
+) -> impl IntoView {
+    let name = move |slug: &str| data.name_of(slug).to_string();
+    let rows = weeks
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let before =
+                real.as_ref().and_then(|r| r.get(i)).filter(|r| r.on_call != w.on_call || r.conflict != w.conflict);
+            let changed = before.map(|r| format!("Changed by the preview (really {})", name(&r.on_call)));
+            let is_now = current == Some(w.week.index);
+            let hours = w.week.hours();
+            let class = [
+                (is_now, "now"),
+                (changed.is_some(), "changed"),
+                (w.swap.is_some(), "swapped"),
+                (w.conflict.is_some(), "conflict"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, c)| *c)
+            .collect::<Vec<_>>()
+            .join(" ");
+            let week_href = links::schedule(w.week.id, 1, &what_if);
+            let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
+            let notes = w.explain(data);
+            let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
+            let on_call_name = name(&w.on_call);
+            let on_call_href = links::with_what_if(&links::person(&w.on_call), &what_if);
+            let week_name = w.week.id.to_string();
+            let week_attr = week_name.clone();
+            let on_call_attr = w.on_call.clone();
+            view! {
+                <tr class=class data-week=week_attr data-on-call=on_call_attr>
+                    <th scope="row" class="week">
+                        <A href=week_href>{week_name}</A>
+                        {is_now.then(|| view! { <span class="badge now-badge">"now"</span> })}
+                        <span class="dates">{dates}</span>
+                        {(hours != 168).then(|| view! {
+                            <span class="badge hours" title="Daylight saving time changes this week's length">
+                                {format!("{hours} h")}
+                            </span>
+                        })}
+                    </th>
+                    <td class="on-call">
+                        <A href=on_call_href>{on_call_name}</A>
+                        {instead.map(|text| view! { <span class="instead">{text}</span> })}
+                    </td>
+                    <td class="notes">
+                        {changed.map(|text| view! { <p class="badge changed-badge">{text}</p> })}
+                        {w.conflict.is_some().then(|| view! { <span class="badge conflict-badge">"conflict"</span> })}
+                        <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="weeks">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Week"</th>
+                    <th scope="col">"On call"</th>
+                    <th scope="col">"Holidays, swaps, conflicts"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,48 @@
+//! Every shareable path of the site in one place. Paths are absolute within the site; the
+//! router adds the deployment's base path (e.g. `/oncall`).
+
+use rota::{WeekId, WhatIf};
+
+pub fn person(slug: &str) -> String {
+    format!("/people/{slug}")
+}
+
+pub fn pipeline(slug: &str) -> String {
+    format!("/pipelines/{slug}")
+}
+
+pub fn runbook(slug: &str) -> String {
+    format!("/runbooks/{slug}")
+}
+
+pub fn failure_point(runbook_slug: &str, failure_slug: &str) -> String {
+    format!("/runbooks/{runbook_slug}#{failure_slug}")
+}
+
+/// The schedule from `week`, `weeks` long, keeping a what-if preview.
+pub fn schedule(week: WeekId, weeks: u32, what_if: &WhatIf) -> String {
+    with_what_if(&format!("/schedule?week={week}&weeks={weeks}"), what_if)
+}
+
+/// `path` with the preview's `leave=`/`keep=` parameters appended.
+pub fn with_what_if(path: &str, what_if: &WhatIf) -> String {
+    if what_if.is_empty() {
+        return path.to_string();
+    }
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{separator}{}", what_if.to_query())
+}
+
+/// The deployment's base path without a trailing slash ("" at the root, "/oncall" under a
+/// subpath), read from `<base href>`, which the build writes for `--public-url`.
+pub fn base_path() -> String {
+    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
+    path.unwrap_or_default().trim_end_matches('/').to_string()
+}
+
+/// The full URL of a site path, for "copy link".
+pub fn absolute(path: &str) -> String {
+    let origin = leptos::prelude::window().location().origin().unwrap_or_default();
+    format!("{origin}{}{path}", base_path())
+}

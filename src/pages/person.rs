@@ -1,0 +1,112 @@
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use rota::{FairnessLedger, Rotation};
+
+use crate::clock::use_clock;
+use crate::components::preview_banner::PreviewBanner;
+use crate::components::week_table::WeekTable;
+use crate::data::team_data;
+use crate::links;
+use crate::pages::fairness::FairnessTable;
+use crate::pages::not_found::{bad_link, unknown};
+use crate::preview::use_preview;
+
+/// How far ahead a person's upcoming weeks are looked for.
+const UPCOMING_WEEKS: u32 = 26;
+
+/// `/people`: everyone on the team.
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let data = team_data();
+    let items = data
+        .engineers
+        .iter()
+        .map(|e| view! { <li><A href=links::person(&e.slug)>{e.name.clone()}</A></li> })
+        .collect_view();
+    view! {
+        <Title text="People" />
+        <h1>"People"</h1>
+        <ul class="link-list">{items}</ul>
+    }
+}
+
+/// `/people/<slug>`: pipelines owned, upcoming on-call weeks and swaps, fairness, calendar feed.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let preview = use_preview();
+    let now = use_clock();
+    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    move || {
+        let p = match preview.get() {
+            Ok(p) => p,
+            Err(e) => return bad_link(e.to_string()).into_any(),
+        };
+        let data = p.data;
+        let slug = params.read().get("slug").unwrap_or_default();
+        let Some(person) = data.engineer(&slug) else {
+            return unknown("person", &slug, data.engineers.iter().map(|e| e.slug.clone()).collect()).into_any();
+        };
+        let schedule = p.schedule();
+        let from = index.get().unwrap_or(0);
+        let upcoming: Vec<_> = schedule
+            .weeks(from, UPCOMING_WEEKS)
+            .into_iter()
+            .filter(|w| w.on_call == slug || w.scheduled == slug)
+            .collect();
+        let real = p.is_preview().then(|| {
+            let real = rota::Schedule::new(team_data());
+            upcoming.iter().map(|w| real.week(w.week.index)).collect::<Vec<_>>()
+        });
+        let owned = data
+            .pipelines
+            .iter()
+            .filter(|pl| pl.primary == slug || pl.secondary == slug)
+            .map(|pl| {
+                let role = if pl.primary == slug { "primary" } else { "secondary" };
+                view! { <li><A href=links::pipeline(&pl.slug)>{pl.name.clone()}</A>{format!(" ({role})")}</li> }
+            })
+            .collect_view();
+        let year = schedule.rotation().week(from).start.year();
+        let ledger = FairnessLedger::for_year(&schedule, year);
+        let feed = format!("calendar/{slug}.ics");
+        let caption = format!("Upcoming weeks of {}", person.name);
+        let table = match real {
+            Some(real) => view! { <WeekTable weeks=upcoming data=data real=real current=from what_if=p.what_if.clone() caption=caption /> }.into_any(),
+            None => view! { <WeekTable weeks=upcoming data=data current=from what_if=p.what_if.clone() caption=caption /> }.into_any(),
+        };
+        view! {
+            <Title text=person.name.clone() />
+            <PreviewBanner what_if=p.what_if.clone() />
+            <h1>{person.name.clone()}</h1>
+            <dl class="owners">
+                {person.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
+                <dt>"Backup for holiday weeks"</dt>
+                <dd><A href=links::person(&person.backup)>{data.name_of(&person.backup).to_string()}</A></dd>
+            </dl>
+            <section aria-labelledby="owns-title">
+                <h2 id="owns-title">"Pipelines"</h2>
+                <ul class="link-list">{owned}</ul>
+            </section>
+            <section aria-labelledby="upcoming-title">
+                <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
+                {table}
+            </section>
+            <section aria-labelledby="fairness-title">
+                <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>
+                <FairnessTable ledger=ledger engineer=slug.clone() data=data />
+            </section>
+            <section aria-labelledby="feed-title">
+                <h2 id="feed-title">"Calendar"</h2>
+                <p>
+                    <a href=feed.clone() download=format!("{slug}.ics")>{format!("{}'s on-call calendar (.ics)", person.name)}</a>
+                    " — subscribe to this link in your calendar app to get every on-call week, swaps included."
+                </p>
+            </section>
+        }
+        .into_any()
+    }
+}

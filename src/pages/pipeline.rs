@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use rota::{Rotation, Schedule};
+
+use crate::clock::use_clock;
+use crate::data::team_data;
+use crate::links;
+use crate::pages::not_found::unknown;
+use crate::pages::pipelines::audience_label;
+
+/// One pipeline: owners, who to call now, and its runbook's failure points.
+#[component]
+pub fn PipelinePage() -> impl IntoView {
+    let params = use_params_map();
+    let now = use_clock();
+    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    move || {
+        let data = team_data();
+        let slug = params.read().get("slug").unwrap_or_default();
+        let Some(p) = data.pipeline(&slug) else {
+            return unknown("pipeline", &slug, data.pipelines.iter().map(|p| p.slug.clone()).collect()).into_any();
+        };
+        let on_call = index.get().map(|i| Schedule::new(data).week(i).on_call);
+        let call_now = on_call.map(|slug| {
+            view! {
+                <p class="call-now">
+                    "Call now: " <A href=links::person(&slug)>{data.name_of(&slug).to_string()}</A>
+                    " (on call this week), then the owners below."
+                </p>
+            }
+        });
+        let runbook = data.runbook(&p.slug).map(|r| {
+            let items = r
+                .failure_points
+                .iter()
+                .map(|f| view! { <li><A href=links::failure_point(&r.pipeline, &f.slug)>{f.title.clone()}</A></li> })
+                .collect_view();
+            view! {
+                <section aria-labelledby="runbook-title">
+                    <h2 id="runbook-title"><A href=links::runbook(&r.pipeline)>"Runbook"</A></h2>
+                    <p>{r.summary.clone()}</p>
+                    <ul class="link-list">{items}</ul>
+                </section>
+            }
+        });
+        view! {
+            <Title text=p.name.clone() />
+            <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
+            <p>{p.description.clone()}</p>
+            {call_now}
+            <dl class="owners">
+                <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
+                <dt>"Primary owner"</dt><dd><A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A></dd>
+                <dt>"Secondary owner"</dt><dd><A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A></dd>
+            </dl>
+            {runbook}
+        }
+        .into_any()
+    }
+}

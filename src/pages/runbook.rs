@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map};
+use rota::{Rotation, Schedule};
+
+use crate::clock::use_clock;
+use crate::components::copy_link::CopyLink;
+use crate::data::team_data;
+use crate::links;
+use crate::pages::not_found::unknown;
+
+/// `/runbooks`: every runbook.
+#[component]
+pub fn RunbooksPage() -> impl IntoView {
+    let data = team_data();
+    let items = data
+        .runbooks
+        .iter()
+        .map(|r| {
+            let title = data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone());
+            view! {
+                <li>
+                    <A href=links::runbook(&r.pipeline)>{title}</A>
+                    <span class="muted">{format!(" · {} failure points", r.failure_points.len())}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text="Runbooks" />
+        <h1>"Runbooks"</h1>
+        <ul class="link-list">{items}</ul>
+    }
+}
+
+/// `/runbooks/<slug>#<failure>`: a runbook, opened at the failure point the link names.
+#[component]
+pub fn RunbookPage() -> impl IntoView {
+    let params = use_params_map();
+    let hash = use_location().hash;
+    let now = use_clock();
+    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+
+    // Bring the linked failure point into view and give it focus, also on a cold start,
+    // where the browser looked for the fragment before the app had rendered it.
+    Effect::new(move |_| {
+        let id = target.get();
+        params.track();
+        if id.is_empty() {
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                el.scroll_into_view();
+                if let Ok(el) = leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    });
+
+    move || {
+        let data = team_data();
+        let slug = params.read().get("slug").unwrap_or_default();
+        let Some(runbook) = data.runbook(&slug) else {
+            return unknown("runbook", &slug, data.runbooks.iter().map(|r| r.pipeline.clone()).collect()).into_any();
+        };
+        let pipeline = data.pipeline(&slug);
+        let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
+        let unknown_target = {
+            let id = target.get();
+            (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
+                .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
+        };
+        let on_call = index.get().map(|i| Schedule::new(data).week(i).on_call);
+        let contacts = pipeline.map(|p| {
+            view! {
+                <p class="call-now">
+                    {on_call.map(|s| view! { "On call now: " <A href=links::person(&s)>{data.name_of(&s).to_string()}</A> ". " })}
+                    "Owners: " <A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A> " (primary), "
+                    <A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A> " (secondary)."
+                </p>
+            }
+        });
+        let contents = runbook
+            .failure_points
+            .iter()
+            .map(|f| view! { <li><A href=links::failure_point(&slug, &f.slug)>{f.title.clone()}</A></li> })
+            .collect_view();
+        let points = runbook
+            .failure_points
+            .iter()
+            .map(|f| {
+                let id = f.slug.clone();
+                let is_target = move || target.get() == id;
+                let path = links::failure_point(&slug, &f.slug);
+                view! {
+                    <article id=f.slug.clone() class="failure-point" class:targeted=is_target tabindex="-1" aria-labelledby=format!("{}-title", f.slug)>
+                        <h2 id=format!("{}-title", f.slug)>
+                            <A href=path.clone() attr:class="anchor">{f.title.clone()}</A>
+                        </h2>
+                        <p>{f.description.clone()}</p>
+                        {(!f.signals.is_empty()).then(|| view! {
+                            <h3>"Signals"</h3>
+                            <ul>{f.signals.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        {(!f.first_checks.is_empty()).then(|| view! {
+                            <h3>"First checks"</h3>
+                            <ol>{f.first_checks.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+                        })}
+                        <CopyLink path=path label=format!("Copy link to {}", f.title) />
+                    </article>
+                }
+            })
+            .collect_view();
+        view! {
+            <Title text=format!("{title} runbook") />
+            <h1>{format!("{title} runbook")}</h1>
+            <p>{runbook.summary.clone()}</p>
+            {contacts}
+            {unknown_target}
+            <nav aria-label="Failure points" class="contents">
+                <h2 class="visually-hidden">"Failure points"</h2>
+                <ol>{contents}</ol>
+            </nav>
+            {points}
+        }
+        .into_any()
+    }
+}

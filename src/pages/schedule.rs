@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use rota::{Rotation, WeekId};
+
+use crate::clock::use_clock;
+use crate::components::preview_banner::PreviewBanner;
+use crate::components::week_picker::WeekPicker;
+use crate::components::week_table::WeekTable;
+use crate::data::team_data;
+use crate::pages::not_found::bad_link;
+use crate::preview::use_preview;
+
+/// E.g. "Monday at 09:00".
+fn handoff_text(data: &rota::TeamData) -> String {
+    let handoff = data.team.handoff;
+    let day = rota::chrono::NaiveDate::from_isoywd_opt(2026, 1, handoff.weekday).unwrap_or_default();
+    format!("{} at {}", day.format("%A"), handoff.time.format("%H:%M"))
+}
+
+/// Weeks shown when the link does not say.
+const DEFAULT_WEEKS: u32 = 12;
+/// Most weeks one page shows (two years).
+const MAX_WEEKS: u32 = 104;
+
+/// `/schedule?week=2026-W48&weeks=12`: weeks with scheduled and actual on-call, holidays,
+/// swaps and conflicts; the URL always holds the selection.
+#[component]
+pub fn SchedulePage() -> impl IntoView {
+    let query = use_query_map();
+    let preview = use_preview();
+    let now = use_clock();
+    let this_week = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    move || {
+        let query = query.read();
+        let p = match preview.get() {
+            Ok(p) => p,
+            Err(e) => return bad_link(e.to_string()).into_any(),
+        };
+        let rotation = Rotation::new(p.data);
+        let first = rotation.week(0).id;
+        let today = this_week.get().map_or(first, |i| rotation.week(i).id);
+        let week = match query.get("week").map(|w| w.parse::<WeekId>()) {
+            None => today,
+            Some(Ok(week)) if week < first => {
+                return bad_link(format!("week={week}: the rotation starts in {first}")).into_any()
+            }
+            Some(Ok(week)) => week,
+            Some(Err(e)) => return bad_link(format!("week={}: {}", e.input, e.reason)).into_any(),
+        };
+        let weeks = match query.get("weeks") {
+            None => DEFAULT_WEEKS,
+            Some(n) => match n.parse::<u32>() {
+                Ok(n) if (1..=MAX_WEEKS).contains(&n) => n,
+                _ => {
+                    return bad_link(format!("weeks={n}: the number of weeks must be from 1 to {MAX_WEEKS}")).into_any()
+                }
+            },
+        };
+        // `week >= first`, so the week has an index.
+        let from = rotation.index_of_week(week).unwrap_or_default();
+        let rows = p.schedule().weeks(from, weeks);
+        let real = p.is_preview().then(|| rota::Schedule::new(team_data()).weeks(from, weeks));
+        let last = week.plus_weeks(i64::from(weeks) - 1);
+        let heading = if weeks == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
+        let current = this_week.get();
+        view! {
+            <Title text=heading.clone() />
+            <PreviewBanner what_if=p.what_if.clone() />
+            <h1>{heading.clone()}</h1>
+            <p class="hint">"Times are the team's (" {p.data.team.time_zone.name()} "). Handoff every "
+                {handoff_text(p.data)} "."</p>
+            <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
+            {match real {
+                Some(real) => view! { <WeekTable weeks=rows data=p.data real=real current=current.unwrap_or(u32::MAX) what_if=p.what_if.clone() caption=heading /> }.into_any(),
+                None => view! { <WeekTable weeks=rows data=p.data current=current.unwrap_or(u32::MAX) what_if=p.what_if.clone() caption=heading /> }.into_any(),
+            }}
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,126 @@
+//! Instant, offline search over pipelines, runbook failure points and people.
+
+use rota::TeamData;
+
+use crate::links;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchEntry {
+    /// What the result is, e.g. "Pipeline", "Failure point · Aggregate Growth", "Person".
+    pub kind: String,
+    pub title: String,
+    pub href: String,
+    /// Lowercased text the query is matched against; the title first.
+    haystack: String,
+    title_lower: String,
+}
+
+impl SearchEntry {
+    fn new(kind: String, title: &str, text: &[&str], href: String) -> SearchEntry {
+        let mut haystack = title.to_lowercase();
+        for part in text {
+            haystack.push('\n');
+            haystack.push_str(&part.to_lowercase());
+        }
+        SearchEntry { kind, title: title.to_string(), href, haystack, title_lower: title.to_lowercase() }
+    }
+}
+
+/// Everything searchable, in the order results are shown on equal rank.
+pub fn build_index(data: &TeamData) -> Vec<SearchEntry> {
+    let mut entries = Vec::new();
+    for p in &data.pipelines {
+        entries.push(SearchEntry::new(
+            "Pipeline".into(),
+            &p.name,
+            &[&p.slug, &p.area, &p.description],
+            links::pipeline(&p.slug),
+        ));
+    }
+    for r in &data.runbooks {
+        let pipeline = data.pipeline(&r.pipeline).map_or(r.pipeline.as_str(), |p| p.name.as_str());
+        for f in &r.failure_points {
+            let mut text = vec![f.slug.as_str(), f.description.as_str()];
+            text.extend(f.signals.iter().map(String::as_str));
+            text.extend(f.first_checks.iter().map(String::as_str));
+            entries.push(SearchEntry::new(
+                format!("Failure point · {pipeline}"),
+                &f.title,
+                &text,
+                links::failure_point(&r.pipeline, &f.slug),
+            ));
+        }
+    }
+    for e in &data.engineers {
+        let owns: Vec<&str> = data
+            .pipelines
+            .iter()
+            .filter(|p| p.primary == e.slug || p.secondary == e.slug)
+            .map(|p| p.name.as_str())
+            .collect();
+        let owns = owns.join(", ");
+        entries.push(SearchEntry::new("Person".into(), &e.name, &[&e.slug, &owns], links::person(&e.slug)));
+    }
+    entries
+}
+
+/// Entries containing every word of `query` (case-insensitive), title matches first.
+pub fn search<'a>(index: &'a [SearchEntry], query: &str, limit: usize) -> Vec<&'a SearchEntry> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(u8, &SearchEntry)> = index
+        .iter()
+        .filter(|e| words.iter().all(|w| e.haystack.contains(w.as_str())))
+        .map(|e| {
+            let rank = if e.title_lower.starts_with(words[0].as_str()) {
+                0
+            } else if words.iter().all(|w| e.title_lower.contains(w.as_str())) {
+                1
+            } else {
+                2
+            };
+            (rank, e)
+        })
+        .collect();
+    hits.sort_by_key(|(rank, _)| *rank);
+    hits.into_iter().take(limit).map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::team_data;
+
+    fn titles(query: &str) -> Vec<String> {
+        let index = build_index(team_data());
+        search(&index, query, 10).into_iter().map(|e| e.title.clone()).collect()
+    }
+
+    #[test]
+    fn finds_failure_points_by_title_and_text() {
+        assert_eq!(titles("schema"), ["Schema Drift"]);
+        // "bot" is in the title of one failure point and nowhere else.
+        assert_eq!(titles("BOT"), ["Bot or Spam Traffic"]);
+        // Words anywhere in the description, all of them required.
+        assert_eq!(titles("utc local"), ["Incorrect Time Windows"]);
+    }
+
+    #[test]
+    fn finds_people_and_pipelines_and_links_to_them() {
+        let index = build_index(team_data());
+        let diana = search(&index, "diana", 10);
+        assert_eq!(diana[0].href, "/people/diana");
+        let growth: Vec<&str> = search(&index, "growth", 10).iter().map(|e| e.href.as_str()).collect();
+        assert_eq!(&growth[..2], ["/pipelines/aggregate-growth", "/pipelines/daily-growth"]);
+        let drift = search(&index, "schema drift", 1);
+        assert_eq!(drift[0].href, "/runbooks/aggregate-profit#schema-drift");
+    }
+
+    #[test]
+    fn empty_or_unknown_queries_find_nothing() {
+        assert!(titles("   ").is_empty());
+        assert!(titles("kubernetes").is_empty());
+    }
+}
