@@ -1,16 +1,32 @@
 //! Emits validated [`TeamData`] as Rust source, so the site and the CLI embed the team's data
 //! as plain constructors: no JSON parser in the wasm, and bad data never reaches a browser.
 //!
-//! Build scripts call [`embed_data_dir`]; the generated file defines `pub fn team_data() -> TeamData`.
+//! Build scripts call [`embed_data_dir`] on [`data_dir`]; the generated file defines
+//! `pub fn team_data() -> TeamData`.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
 
 use crate::load::{load_dir, DATA_FILES};
 use crate::model::*;
+
+/// The environment variable that makes the build scripts embed another data folder.
+pub const DATA_DIR_VAR: &str = "ROTA_DATA_DIR";
+
+/// For build scripts: the data folder to embed, `default` unless `ROTA_DATA_DIR` names another
+/// one (used to try a changed copy of the data, and by tests to check that bad data stops the
+/// build). A relative `ROTA_DATA_DIR` is taken from the directory of the package being built,
+/// so prefer an absolute path.
+pub fn data_dir(default: &Path) -> PathBuf {
+    println!("cargo:rerun-if-env-changed={DATA_DIR_VAR}");
+    match std::env::var_os(DATA_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => default.to_path_buf(),
+    }
+}
 
 /// For build scripts: validates `data_dir` and writes `out_file`, or stops the build listing
 /// every problem (file, JSON pointer, reason).

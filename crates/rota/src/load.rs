@@ -189,8 +189,11 @@ struct RawRule {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum RawNth {
-    Number(u8),
+    // Any integer, so that e.g. 300 or -1 is reported as out of range rather than as
+    // "data did not match any variant"; `Other` catches every other JSON value the same way.
+    Number(i64),
     Word(String),
+    Other(serde_json::Value),
 }
 
 #[derive(Deserialize)]
@@ -584,10 +587,11 @@ fn parse_rule_date(rule: &RawRule) -> Result<HolidayDate, String> {
             }
             let weekday = parse_weekday(weekday)?;
             match nth {
-                RawNth::Number(n @ 1..=5) => Ok(HolidayDate::NthWeekday { month, weekday, n: *n }),
+                RawNth::Number(n @ 1..=5) => Ok(HolidayDate::NthWeekday { month, weekday, n: *n as u8 }),
                 RawNth::Word(w) if w == "last" => Ok(HolidayDate::LastWeekday { month, weekday }),
                 RawNth::Number(n) => Err(format!("nth {n} is not between 1 and 5 (or \"last\")")),
                 RawNth::Word(w) => Err(format!("nth \"{w}\" is not a number from 1 to 5 or \"last\"")),
+                RawNth::Other(v) => Err(format!("nth {v} is not a number from 1 to 5 or \"last\"")),
             }
         }
         _ => Err("a rule needs either \"day\", or \"weekday\" with \"nth\" (a number 1-5 or \"last\")".into()),
@@ -621,7 +625,8 @@ fn weekday_name(weekday: Weekday) -> &'static str {
 }
 
 fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    let valid = text.len() == 5 && text.as_bytes()[2] == b':';
+    // The shape is checked first: chrono alone would also accept e.g. " 9:00" or "09: 5".
+    let valid = has_shape(text, "00:00");
     valid
         .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
         .flatten()
@@ -629,11 +634,18 @@ fn parse_time(text: &str) -> Result<NaiveTime, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let valid = text.len() == 10;
+    // The shape is checked first: chrono alone would also accept e.g. "2025- 1-01" or "+2025-1-29".
+    let valid = has_shape(text, "0000-00-00");
     valid
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| format!("\"{text}\" is not a date as YYYY-MM-DD"))
+}
+
+/// Whether `text` has an ASCII digit wherever `shape` has `0`, and `shape`'s other bytes elsewhere.
+fn has_shape(text: &str, shape: &str) -> bool {
+    text.len() == shape.len()
+        && text.bytes().zip(shape.bytes()).all(|(t, s)| if s == b'0' { t.is_ascii_digit() } else { t == s })
 }
 
 /// The first handoff date whose local handoff time falls in a daylight-saving gap.
