@@ -13,6 +13,9 @@ pub fn now_instant() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Longest single wait for the next handoff (browsers cap timers at 2^31 ms).
+const MAX_TIMER: Duration = Duration::from_secs(24 * 60 * 60);
+
 #[derive(Clone, Copy)]
 pub struct Clock(pub ReadSignal<DateTime<Utc>>);
 
@@ -34,8 +37,10 @@ pub fn provide_clock() {
             Some(index) => rotation.week(index).end,
             None => rotation.week(0).start,
         };
-        // A few milliseconds late rather than early: the new week starts at the handoff.
-        let delay = (next.with_timezone(&Utc) - current).to_std().unwrap_or_default() + Duration::from_millis(5);
+        // A few milliseconds late rather than early: the new week starts at the handoff. Timers
+        // cannot wait longer than ~24 days; a handoff further away is reached by re-arming.
+        let delay =
+            (next.with_timezone(&Utc) - current).to_std().unwrap_or_default().min(MAX_TIMER) + Duration::from_millis(5);
         if let Ok(handle) = set_timeout_with_handle(tick, delay) {
             on_cleanup(move || handle.clear());
         }

@@ -63,14 +63,20 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, first: WeekId, wh
                 <A href=next attr:class="button" attr:rel="next">"Next week →"</A>
             </div>
             <form class="jump" on:submit=on_submit>
-                <label>
-                    "Year"
-                    <select node_ref=year_ref name="year" on:change=move |ev| {
+                <div class="field">
+                    <label for="pick-year">"Year"</label>
+                    <select id="pick-year" node_ref=year_ref name="year" on:change=move |ev| {
                         set_year.set(event_target_value(&ev).parse().unwrap_or(week.year()));
                     }>{years}</select>
-                </label>
-                <label>"Week"<select node_ref=number_ref name="week">{numbers}</select></label>
-                <label>"Show"<select node_ref=count_ref name="weeks">{counts}</select></label>
+                </div>
+                <div class="field">
+                    <label for="pick-week">"Week"</label>
+                    <select id="pick-week" node_ref=number_ref name="week">{numbers}</select>
+                </div>
+                <div class="field">
+                    <label for="pick-count">"Show"</label>
+                    <select id="pick-count" node_ref=count_ref name="weeks">{counts}</select>
+                </div>
                 <button type="submit" class="button primary">"Go"</button>
             </form>
         </nav>

@@ -3,8 +3,6 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -58,10 +56,9 @@ export async function startServer(dir = DIST, { spaFallback = false } = {}) {
   };
 }
 
-/** Headless Chromium with a fresh profile, removed again by `close()`. */
+/** Headless Chromium (Playwright gives every launch a fresh temporary profile). */
 export async function launchBrowser() {
-  const profile = await mkdtemp(join(tmpdir(), 'rota-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -70,8 +67,10 @@ export async function launchBrowser() {
     ],
   });
   return {
-    context,
-    close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); },
+    browser,
+    /** A context (cookies, storage, clock, zone) of its own; see Playwright's newContext. */
+    newContext: (options = {}) => browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options }),
+    close: () => browser.close(),
   };
 }
 
@@ -98,3 +97,45 @@ export async function waitForApp(page, selector, timeout = 15000) {
   }
   throw new Error(`${selector} did not render within ${timeout} ms`);
 }
+
+/**
+ * Opens `path` in a new page of `context` with the browser clock set to `instant` (an ISO
+ * string with offset), and waits for `selector` to render.
+ */
+export async function openAt(context, url, instant, selector = 'main h1') {
+  const page = await newPage(context);
+  await page.clock.install({ time: new Date(instant) });
+  await page.goto(url);
+  await waitForApp(page, selector);
+  return page;
+}
+
+/**
+ * For a test file: starts the server and browser before its tests and stops them after.
+ * Returns an object whose `url`, `browser` are set once `before` has run.
+ */
+export function useSite(before, after, serverOptions = { spaFallback: true }) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer(DIST, serverOptions);
+    site.url = site.server.url;
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/** `data-week` → `data-on-call` of every schedule row on the page. */
+export async function scheduleRows(page) {
+  return page.locator('tr[data-week]').evaluateAll((rows) =>
+    rows.map((r) => [r.dataset.week, r.dataset.onCall]));
+}
+
+/** New York instants used across the tests. */
+export const NY = {
+  thanksgiving: '2026-11-26T12:00:00-05:00',
+  beforeHandoff: '2026-11-30T08:59:00-05:00',
+};
