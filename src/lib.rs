@@ -52,14 +52,14 @@ pub fn App() -> impl IntoView {
         <Router base=links::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"rota"</A>
+                <A href=links::href("/") attr:class="brand">"rota"</A>
                 <nav class="site-nav" aria-label="Main">
-                    <A href="/">"Now"</A>
-                    <A href="/schedule">"Schedule"</A>
-                    <A href="/pipelines">"Pipelines"</A>
-                    <A href="/runbooks">"Runbooks"</A>
-                    <A href="/people">"People"</A>
-                    <A href="/fairness">"Fairness"</A>
+                    <A href=links::href("/")>"Now"</A>
+                    <A href=links::href("/schedule")>"Schedule"</A>
+                    <A href=links::href("/pipelines")>"Pipelines"</A>
+                    <A href=links::href("/runbooks")>"Runbooks"</A>
+                    <A href=links::href("/people")>"People"</A>
+                    <A href=links::href("/fairness")>"Fairness"</A>
                 </nav>
                 <SearchBox />
             </header>

@@ -1,5 +1,6 @@
-//! Every shareable path of the site in one place. Paths are absolute within the site; the
-//! router adds the deployment's base path (e.g. `/oncall`).
+//! Every shareable path of the site in one place. Paths are absolute within the site
+//! (`/runbooks/x`); [`href`] adds the deployment's base path (e.g. `/oncall`) for links, while
+//! `navigate` adds it itself.
 
 use rota::{WeekId, WhatIf};
 
@@ -31,6 +32,14 @@ pub fn with_what_if(path: &str, what_if: &WhatIf) -> String {
     }
     let separator = if path.contains('?') { '&' } else { '?' };
     format!("{path}{separator}{}", what_if.to_query())
+}
+
+/// A site path as a link target under the deployment's base path (`<A>` does not add it).
+pub fn href(path: impl AsRef<str>) -> String {
+    thread_local! {
+        static BASE: String = base_path();
+    }
+    BASE.with(|base| format!("{base}{}", path.as_ref()))
 }
 
 /// The deployment's base path without a trailing slash ("" at the root, "/oncall" under a

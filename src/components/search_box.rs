@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::links;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -70,7 +72,7 @@ pub fn SearchBox() -> impl IntoView {
                                 <ul>
                                     {results.into_iter().map(|r| view! {
                                         <li>
-                                            <A href=r.href.clone() on:click=move |_| set_query.set(String::new())>
+                                            <A href=links::href(r.href.clone()) on:click=move |_| set_query.set(String::new())>
                                                 <span class="result-title">{r.title.clone()}</span>
                                                 <span class="result-kind">{r.kind.clone()}</span>
                                             </A>

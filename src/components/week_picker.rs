@@ -56,11 +56,11 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, first: WeekId, wh
         <nav class="week-picker" aria-label="Choose weeks">
             <div class="steps">
                 {match previous {
-                    Some(href) => view! { <A href=href attr:class="button" attr:rel="prev">"← Previous week"</A> }.into_any(),
+                    Some(href) => view! { <A href=links::href(href) attr:class="button" attr:rel="prev">"← Previous week"</A> }.into_any(),
                     None => view! { <span class="button disabled" aria-disabled="true">"← Previous week"</span> }.into_any(),
                 }}
-                <A href=today attr:class="button">"This week"</A>
-                <A href=next attr:class="button" attr:rel="next">"Next week →"</A>
+                <A href=links::href(today) attr:class="button">"This week"</A>
+                <A href=links::href(next) attr:class="button" attr:rel="next">"Next week →"</A>
             </div>
             <form class="jump" on:submit=on_submit>
                 <div class="field">

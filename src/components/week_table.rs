@@ -49,7 +49,7 @@ pub fn WeekTable(
             view! {
                 <tr class=class data-week=week_attr data-on-call=on_call_attr>
                     <th scope="row" class="week">
-                        <A href=week_href>{week_name}</A>
+                        <A href=links::href(week_href)>{week_name}</A>
                         {is_now.then(|| view! { <span class="badge now-badge">"now"</span> })}
                         <span class="dates">{dates}</span>
                         {(hours != 168).then(|| view! {
@@ -59,7 +59,7 @@ pub fn WeekTable(
                         })}
                     </th>
                     <td class="on-call">
-                        <A href=on_call_href>{on_call_name}</A>
+                        <A href=links::href(on_call_href)>{on_call_name}</A>
                         {instead.map(|text| view! { <span class="instead">{text}</span> })}
                     </td>
                     <td class="notes">

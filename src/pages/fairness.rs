@@ -27,7 +27,7 @@ pub fn FairnessTable(
             let is_year = matches!(period, Period::Year(_));
             view! {
                 <tr class:year-total=is_year data-engineer=row.engineer.clone() data-period=period.to_string()>
-                    <th scope="row"><A href=links::person(&row.engineer)>{name}</A></th>
+                    <th scope="row"><A href=links::href(links::person(&row.engineer))>{name}</A></th>
                     <td>{period.to_string()}</td>
                     <td>{row.weeks_on_call}</td>
                     <td>{row.holiday_weeks_worked}</td>
@@ -84,8 +84,8 @@ pub fn FairnessPage() -> impl IntoView {
             <h1>{format!("Fairness in {year}")}</h1>
             <p class="hint">"Weeks count in the quarter their handoff falls in. A swap counts once, in the holiday week: given by the engineer who had the holiday, taken by the backup."</p>
             <nav class="steps" aria-label="Years">
-                {(year > first_year).then(|| view! { <A href=format!("/fairness?year={}", year - 1) attr:class="button">{format!("← {}", year - 1)}</A> })}
-                <A href=format!("/fairness?year={}", year + 1) attr:class="button">{format!("{} →", year + 1)}</A>
+                {(year > first_year).then(|| view! { <A href=links::href(format!("/fairness?year={}", year - 1)) attr:class="button">{format!("← {}", year - 1)}</A> })}
+                <A href=links::href(format!("/fairness?year={}", year + 1)) attr:class="button">{format!("{} →", year + 1)}</A>
             </nav>
             <FairnessTable ledger=ledger data=data />
         }

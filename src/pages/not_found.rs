@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::links;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -21,10 +23,10 @@ pub fn Problem(#[prop(into)] title: String, #[prop(into)] reason: String) -> imp
             <p class="reason">{reason}</p>
             <p>"Try one of these instead:"</p>
             <ul class="useful-links">
-                <li><A href="/">"Who is on call now"</A></li>
-                <li><A href="/schedule">"The schedule"</A></li>
-                <li><A href="/pipelines">"Pipelines and owners"</A></li>
-                <li><A href="/runbooks">"Runbooks"</A></li>
+                <li><A href=links::href("/")>"Who is on call now"</A></li>
+                <li><A href=links::href("/schedule")>"The schedule"</A></li>
+                <li><A href=links::href("/pipelines")>"Pipelines and owners"</A></li>
+                <li><A href=links::href("/runbooks")>"Runbooks"</A></li>
             </ul>
         </section>
     }

@@ -33,12 +33,12 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
         let notes = week.explain(data);
         view! {
             <p class="on-call-name">
-                <A href=links::with_what_if(&links::person(&week.on_call), &p.what_if) attr:data-testid="on-call-now">
+                <A href=links::href(links::with_what_if(&links::person(&week.on_call), &p.what_if)) attr:data-testid="on-call-now">
                     {name(&week.on_call)}
                 </A>
             </p>
             <p class="week-span">
-                <A href=links::schedule(week.week.id, 12, &p.what_if)>{week.week.id.to_string()}</A>
+                <A href=links::href(links::schedule(week.week.id, 12, &p.what_if))>{week.week.id.to_string()}</A>
                 " · since " <Instant at=week.week.start /> <br />
                 " until " <Instant at=week.week.end />
             </p>
@@ -47,7 +47,7 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
             })}
             <p class="next">
                 "Next: "
-                <A href=links::with_what_if(&links::person(&next.on_call), &p.what_if) attr:data-testid="on-call-next">
+                <A href=links::href(links::with_what_if(&links::person(&next.on_call), &p.what_if)) attr:data-testid="on-call-next">
                     {name(&next.on_call)}
                 </A>
                 " from " <Instant at=next.week.start />
@@ -67,7 +67,7 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
         .filter(|r| data.pipeline(&r.pipeline).is_some_and(|p| p.audience == Audience::Investor))
         .map(|r| {
             let title = data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone());
-            view! { <li><A href=links::runbook(&r.pipeline)>{title}</A></li> }
+            view! { <li><A href=links::href(links::runbook(&r.pipeline))>{title}</A></li> }
         })
         .collect_view();
     view! {

@@ -24,7 +24,7 @@ pub fn PeoplePage() -> impl IntoView {
     let items = data
         .engineers
         .iter()
-        .map(|e| view! { <li><A href=links::person(&e.slug)>{e.name.clone()}</A></li> })
+        .map(|e| view! { <li><A href=links::href(links::person(&e.slug))>{e.name.clone()}</A></li> })
         .collect_view();
     view! {
         <Title text="People" />
@@ -67,7 +67,7 @@ pub fn PersonPage() -> impl IntoView {
             .filter(|pl| pl.primary == slug || pl.secondary == slug)
             .map(|pl| {
                 let role = if pl.primary == slug { "primary" } else { "secondary" };
-                view! { <li><A href=links::pipeline(&pl.slug)>{pl.name.clone()}</A>{format!(" ({role})")}</li> }
+                view! { <li><A href=links::href(links::pipeline(&pl.slug))>{pl.name.clone()}</A>{format!(" ({role})")}</li> }
             })
             .collect_view();
         let year = schedule.rotation().week(from).start.year();
@@ -85,7 +85,7 @@ pub fn PersonPage() -> impl IntoView {
             <dl class="owners">
                 {person.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
                 <dt>"Backup for holiday weeks"</dt>
-                <dd><A href=links::person(&person.backup)>{data.name_of(&person.backup).to_string()}</A></dd>
+                <dd><A href=links::href(links::person(&person.backup))>{data.name_of(&person.backup).to_string()}</A></dd>
             </dl>
             <section aria-labelledby="owns-title">
                 <h2 id="owns-title">"Pipelines"</h2>

@@ -26,7 +26,7 @@ pub fn PipelinePage() -> impl IntoView {
         let call_now = on_call.map(|slug| {
             view! {
                 <p class="call-now">
-                    "Call now: " <A href=links::person(&slug)>{data.name_of(&slug).to_string()}</A>
+                    "Call now: " <A href=links::href(links::person(&slug))>{data.name_of(&slug).to_string()}</A>
                     " (on call this week), then the owners below."
                 </p>
             }
@@ -35,11 +35,11 @@ pub fn PipelinePage() -> impl IntoView {
             let items = r
                 .failure_points
                 .iter()
-                .map(|f| view! { <li><A href=links::failure_point(&r.pipeline, &f.slug)>{f.title.clone()}</A></li> })
+                .map(|f| view! { <li><A href=links::href(links::failure_point(&r.pipeline, &f.slug))>{f.title.clone()}</A></li> })
                 .collect_view();
             view! {
                 <section aria-labelledby="runbook-title">
-                    <h2 id="runbook-title"><A href=links::runbook(&r.pipeline)>"Runbook"</A></h2>
+                    <h2 id="runbook-title"><A href=links::href(links::runbook(&r.pipeline))>"Runbook"</A></h2>
                     <p>{r.summary.clone()}</p>
                     <ul class="link-list">{items}</ul>
                 </section>
@@ -52,8 +52,8 @@ pub fn PipelinePage() -> impl IntoView {
             {call_now}
             <dl class="owners">
                 <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
-                <dt>"Primary owner"</dt><dd><A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A></dd>
-                <dt>"Secondary owner"</dt><dd><A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A></dd>
+                <dt>"Primary owner"</dt><dd><A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A></dd>
+                <dt>"Secondary owner"</dt><dd><A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A></dd>
             </dl>
             {runbook}
         }

@@ -34,12 +34,12 @@ pub fn PipelinesPage() -> impl IntoView {
                     view! {
                         <tr data-pipeline=p.slug.clone()>
                             <th scope="row">
-                                <A href=links::pipeline(&p.slug)>{p.name.clone()}</A>
+                                <A href=links::href(links::pipeline(&p.slug))>{p.name.clone()}</A>
                                 " " <span class="tag">{audience_label(p.audience)}</span>
                             </th>
-                            <td data-label="Primary"><A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A></td>
-                            <td data-label="Secondary"><A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A></td>
-                            <td>{data.runbook(&p.slug).map(|_| view! { <A href=links::runbook(&p.slug)>"Runbook"</A> })}</td>
+                            <td data-label="Primary"><A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A></td>
+                            <td data-label="Secondary"><A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A></td>
+                            <td>{data.runbook(&p.slug).map(|_| view! { <A href=links::href(links::runbook(&p.slug))>"Runbook"</A> })}</td>
                         </tr>
                     }
                 })

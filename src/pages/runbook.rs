@@ -21,7 +21,7 @@ pub fn RunbooksPage() -> impl IntoView {
             let title = data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone());
             view! {
                 <li>
-                    <A href=links::runbook(&r.pipeline)>{title}</A>
+                    <A href=links::href(links::runbook(&r.pipeline))>{title}</A>
                     <span class="muted">{format!(" · {} failure points", r.failure_points.len())}</span>
                 </li>
             }
@@ -78,16 +78,16 @@ pub fn RunbookPage() -> impl IntoView {
         let contacts = pipeline.map(|p| {
             view! {
                 <p class="call-now">
-                    {on_call.map(|s| view! { "On call now: " <A href=links::person(&s)>{data.name_of(&s).to_string()}</A> ". " })}
-                    "Owners: " <A href=links::person(&p.primary)>{data.name_of(&p.primary).to_string()}</A> " (primary), "
-                    <A href=links::person(&p.secondary)>{data.name_of(&p.secondary).to_string()}</A> " (secondary)."
+                    {on_call.map(|s| view! { "On call now: " <A href=links::href(links::person(&s))>{data.name_of(&s).to_string()}</A> ". " })}
+                    "Owners: " <A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A> " (primary), "
+                    <A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A> " (secondary)."
                 </p>
             }
         });
         let contents = runbook
             .failure_points
             .iter()
-            .map(|f| view! { <li><A href=links::failure_point(&slug, &f.slug)>{f.title.clone()}</A></li> })
+            .map(|f| view! { <li><A href=links::href(links::failure_point(&slug, &f.slug))>{f.title.clone()}</A></li> })
             .collect_view();
         let points = runbook
             .failure_points
@@ -99,7 +99,7 @@ pub fn RunbookPage() -> impl IntoView {
                 view! {
                     <article id=f.slug.clone() class="failure-point" class:targeted=is_target tabindex="-1" aria-labelledby=format!("{}-title", f.slug)>
                         <h2 id=format!("{}-title", f.slug)>
-                            <A href=path.clone() attr:class="anchor">{f.title.clone()}</A>
+                            <A href=links::href(path.clone()) attr:class="anchor">{f.title.clone()}</A>
                         </h2>
                         <p>{f.description.clone()}</p>
                         {(!f.signals.is_empty()).then(|| view! {

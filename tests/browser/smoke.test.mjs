@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, waitForApp } from './support.mjs';
 
 let server, browser;
-before(async () => { server = await startServer(undefined, { spaFallback: true }); browser = await launchBrowser(); });
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('the app mounts and renders the ownership table from data/', async () => {

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
+/** Built by scripts/test: the site for `--public-url /oncall/`, and a later deploy with other data. */
+export const DIST_ONCALL = join(ROOT, 'target/dist-oncall');
+export const DIST_V2 = join(ROOT, 'target/dist-v2');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,10 +28,13 @@ const TYPES = {
  * `404.html` (or a bare 404) for anything else. With `spaFallback`, unknown paths get
  * `index.html` instead, like `trunk serve`.
  */
-export async function startServer(dir = DIST, { spaFallback = false } = {}) {
+export async function startServer(dir = DIST, { spaFallback = false, prefix = '' } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!full.startsWith(prefix + '/')) { res.writeHead(404); res.end('outside the site'); return; }
+    const path = full.slice(prefix.length);
     const file = normalize(join(dir, path));
+    res.setHeader('cache-control', 'no-cache');
     const send = async (name, status = 200) => {
       const body = await readFile(name);
       res.writeHead(status, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' });
@@ -52,6 +58,8 @@ export async function startServer(dir = DIST, { spaFallback = false } = {}) {
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
+    /** Serves another folder from now on, like a new deploy. */
+    deploy: (newDir) => { dir = newDir; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }
@@ -78,9 +86,18 @@ export async function launchBrowser() {
 export async function newPage(context) {
   const page = await context.newPage();
   page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    // Chromium logs the page's own 404 too; that one is expected (see below).
+    const ownStatus = msg.text().startsWith('Failed to load resource') && msg.location().url === page.url();
+    if (!ownStatus) page.problems.push(`console: ${msg.text()}`);
+  });
   page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
-  page.on('response', (res) => { if (res.status() >= 400) page.problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  // A page's own 404 is how a plain host answers an unknown path (the app then says so);
+  // any other failed request is a problem.
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.request().isNavigationRequest()) page.problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   return page;
 }
 
@@ -114,7 +131,7 @@ export async function openAt(context, url, instant, selector = 'main h1') {
  * For a test file: starts the server and browser before its tests and stops them after.
  * Returns an object whose `url`, `browser` are set once `before` has run.
  */
-export function useSite(before, after, serverOptions = { spaFallback: true }) {
+export function useSite(before, after, serverOptions = {}) {
   const site = {};
   before(async () => {
     site.server = await startServer(DIST, serverOptions);

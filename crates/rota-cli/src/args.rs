@@ -16,6 +16,7 @@ pub enum Command {
     Who { at: Option<DateTime<Utc>> },
     Schedule { from: WeekId, weeks: u32, format: Format },
     Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate> },
+    Paths,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
     let command = match command.as_deref() {
         None | Some("help") => Command::Help,
         Some("check") => Command::Check,
+        Some("paths") => Command::Paths,
         Some("who") => Command::Who { at: take("at").map(|at| parse_instant(&at)).transpose()? },
         Some("schedule") => {
             let from = take("from").ok_or("schedule needs --from WEEK (e.g. --from 2026-W48)")?;

@@ -23,6 +23,7 @@ commands:
                                                   the schedule from an ISO week (e.g. 2026-W48)
   ics [--person SLUG] --out DIR [--around DATE]   calendar feeds (team.ics and one per engineer)
   check [--data DIR]                              validate a data folder (default: the embedded data)
+  paths                                           every page path of the site, one per line
 
 --data DIR uses another data folder instead of the data embedded at build time.";
 
@@ -50,6 +51,10 @@ fn main() -> ExitCode {
         Command::Who { at } => commands::who(&data, at),
         Command::Schedule { from, weeks, format } => commands::schedule(&data, from, weeks, format),
         Command::Ics { person, out, around } => commands::ics(&data, person.as_deref(), &out, around),
+        Command::Paths => {
+            rota::site_paths(&data).iter().for_each(|path| println!("{path}"));
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ pub mod ics;
 pub mod ledger;
 pub mod rotation;
 pub mod schedule;
+mod site_paths;
 pub mod what_if;
 
 #[cfg(feature = "codegen")]
@@ -28,6 +29,7 @@ pub use holiday::Holiday;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
 pub use rotation::{Rotation, RotationWeek};
 pub use schedule::{Schedule, Swap, SwapConflict, WeekAssignment, WeekHoliday, WeekHolidayKind};
+pub use site_paths::site_paths;
 pub use what_if::{WhatIf, WhatIfError};
 
 // Re-exported so generated code and dependents name the same versions.

@@ -1,0 +1,20 @@
+//! The pages of the site, as paths below its base. The app's router serves exactly these
+//! (plus query strings and fragments), and the static export writes an `index.html` for each,
+//! so a refresh or a cold link works on a plain file server without rewrite rules.
+
+use crate::TeamData;
+
+/// Every page path, e.g. `/`, `/schedule`, `/pipelines/aggregate-profit`, `/runbooks/…`.
+///
+/// ```
+/// let paths = rota::site_paths(&rota::what_if::doc_team());
+/// assert!(paths.contains(&"/people/alice".to_string()));
+/// ```
+pub fn site_paths(data: &TeamData) -> Vec<String> {
+    let mut paths: Vec<String> =
+        ["/", "/schedule", "/pipelines", "/runbooks", "/people", "/fairness"].map(String::from).to_vec();
+    paths.extend(data.pipelines.iter().map(|p| format!("/pipelines/{}", p.slug)));
+    paths.extend(data.runbooks.iter().map(|r| format!("/runbooks/{}", r.pipeline)));
+    paths.extend(data.engineers.iter().map(|e| format!("/people/{}", e.slug)));
+    paths
+}

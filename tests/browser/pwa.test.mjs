@@ -1,0 +1,184 @@
+// Deployment: installable PWA, offline after one visit, clean updates, subpath hosting, CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, newPage, startServer, waitForApp, DIST, DIST_ONCALL, DIST_V2, NY } from './support.mjs';
+
+let browser;
+before(async () => {
+  for (const dir of [DIST_ONCALL, DIST_V2]) {
+    assert.ok(existsSync(join(dir, 'index.html')), `${dir} is missing: scripts/test builds it`);
+  }
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); });
+
+/**
+ * Opens `url` and waits until the service worker controls the page. With `fixedClock` false
+ * the real clock runs (Playwright's fake clock also replaces `performance`).
+ */
+async function openControlled(context, url, ready, { fixedClock = true } = {}) {
+  const page = await newPage(context);
+  if (fixedClock) await page.clock.install({ time: new Date(NY.thanksgiving) });
+  await page.goto(url);
+  await waitForApp(page, ready);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
+  return page;
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(buffer) {
+  assert.equal(buffer.subarray(1, 4).toString(), 'PNG');
+  return [buffer.readUInt32BE(16), buffer.readUInt32BE(20)];
+}
+
+test('the manifest and icons meet the install criteria', { timeout: 90_000 }, async () => {
+  const server = await startServer(DIST);
+  const context = await browser.newContext();
+  const page = await openControlled(context, server.url + '/', '[data-testid="on-call-now"]');
+  const href = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
+  assert.equal(href, server.url + '/manifest.webmanifest');
+  const response = await page.request.get(href);
+  assert.equal(response.headers()['content-type'], 'application/manifest+json');
+  const manifest = await response.json();
+  assert.equal(manifest.name, 'rota — on call and runbooks');
+  assert.equal(manifest.short_name, 'rota');
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(new URL(manifest.start_url, href).href, server.url + '/');
+  assert.equal(new URL(manifest.scope, href).href, server.url + '/');
+  assert.match(manifest.theme_color, /^#[0-9a-f]{6}$/);
+  assert.ok(manifest.description.length > 20);
+  const sizes = {};
+  for (const icon of manifest.icons) {
+    const png = await (await page.request.get(new URL(icon.src, href).href)).body();
+    const [w, h] = pngSize(png);
+    assert.equal(`${w}x${h}`, icon.sizes, `${icon.src} is really ${icon.sizes}`);
+    sizes[`${icon.sizes} ${icon.purpose}`] = true;
+  }
+  assert.deepEqual(Object.keys(sizes).sort(), ['192x192 any', '512x512 any', '512x512 maskable']);
+  // Chromium's own verdict. Test contexts are incognito, which alone blocks installing.
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+});
+
+test('after one online visit every route opens offline, deep links included', { timeout: 90_000 }, async () => {
+  const server = await startServer(DIST);
+  const context = await browser.newContext();
+  const first = await openControlled(context, server.url + '/', '[data-testid="on-call-now"]');
+  const origin = server.url;
+  await server.close(); // the network is gone
+  const offline = [
+    ['/', '[data-testid="on-call-now"]'],
+    ['/runbooks/aggregate-growth#duplicate-user-ids', '#duplicate-user-ids.targeted'],
+    ['/schedule?week=2026-W48&weeks=4', 'tr[data-week="2026-W51"]'],
+    ['/people/diana?leave=alice:2026-11-23..2026-11-27', '.preview-banner'],
+    ['/pipelines/aggregate-profit', 'main h1'],
+  ];
+  for (const [path, ready] of offline) {
+    const page = await newPage(context);
+    await page.clock.install({ time: new Date(NY.thanksgiving) });
+    await page.goto(origin + path);
+    await waitForApp(page, ready);
+    assert.deepEqual(page.problems, [], path);
+    await page.close();
+  }
+  // The calendar feed was precached too.
+  const feed = await first.evaluate(async () => (await fetch('calendar/alice.ics')).text());
+  assert.match(feed, /^BEGIN:VCALENDAR/);
+  await context.close();
+});
+
+test('a new deploy takes over cleanly: reload offered, new data, no mixed assets', { timeout: 90_000 }, async () => {
+  const server = await startServer(DIST);
+  const context = await browser.newContext();
+  const page = await openControlled(context, server.url + '/', '[data-testid="on-call-now"]', { fixedClock: false });
+  assert.equal(await page.locator('.team-name').innerText(), 'Data Engineering');
+
+  server.deploy(DIST_V2);
+  // The browser checks for a new service worker on navigation; the page offers the reload.
+  await page.reload();
+  await waitForApp(page, '[data-testid="on-call-now"]');
+  await page.locator('#update:not([hidden])').waitFor({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForEvent('load');
+  await waitForApp(page, '[data-testid="on-call-now"]');
+  assert.equal(await page.locator('.team-name').innerText(), 'Data Engineering v2');
+
+  const v2 = new Set(readdirSync(DIST_V2));
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  const assets = loaded.filter((p) => /\.(js|wasm|css)$/.test(p));
+  assert.ok(assets.length >= 3, `assets loaded: ${assets}`);
+  for (const asset of assets) assert.ok(v2.has(asset.slice(1)), `${asset} belongs to the new deploy`);
+  const caches = await page.evaluate(() => caches.keys());
+  const v2Cache = readFileSync(join(DIST_V2, 'sw.js'), 'utf8').match(/const CACHE = '([^']+)'/)[1];
+  assert.deepEqual(caches, [v2Cache], 'the old cache is gone');
+  assert.equal(await page.locator('#update').isHidden(), true);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+});
+
+test('under /oncall/ cold deep links, navigation, the service worker and feeds stay in the subpath', { timeout: 90_000 }, async () => {
+  const server = await startServer(DIST_ONCALL, { prefix: '/oncall' });
+  const context = await browser.newContext();
+  const site = server.url + '/oncall';
+  const page = await openControlled(context, site + '/runbooks/aggregate-profit#schema-drift', '#schema-drift.targeted');
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), site + '/sw.js');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipelines' }).click();
+  await page.waitForURL(site + '/pipelines');
+  await waitForApp(page, 'tr[data-pipeline]');
+  await page.getByRole('link', { name: 'Aggregate Growth' }).first().click();
+  await page.waitForURL(site + '/pipelines/aggregate-growth');
+  for (const path of ['/schedule?week=2026-W48&weeks=4', '/people/alice', '/no/such/page']) {
+    const cold = await newPage(context);
+    await cold.goto(site + path);
+    await waitForApp(cold, 'main h1');
+    assert.doesNotMatch(await cold.locator('main h1').innerText(), /Loading/);
+    assert.deepEqual(cold.problems, [], path);
+    await cold.close();
+  }
+  const feed = await page.locator('body').evaluate(async () => (await fetch('calendar/alice.ics')).status);
+  assert.equal(feed, 200);
+  const manifest = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
+  assert.equal(manifest, site + '/manifest.webmanifest');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+});
+
+test('no Content-Security-Policy violations on any route', { timeout: 90_000 }, async () => {
+  const server = await startServer(DIST);
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  const routes = readdirSync(DIST, { recursive: true })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => '/' + f.replace(/index\.html$/, ''));
+  assert.ok(routes.length >= 18, `pages: ${routes}`);
+  routes.push('/schedule?week=2026-W48&weeks=12&leave=bob:2026-12-01..2026-12-03', '/runbooks/aggregate-profit#schema-drift', '/nope');
+  for (const route of routes) {
+    const page = await newPage(context);
+    await page.goto(server.url + route);
+    await waitForApp(page, 'main h1:not(:empty)');
+    await page.keyboard.press('/');
+    await page.keyboard.type('drift');
+    await page.locator('#search-results').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], route);
+    assert.deepEqual(page.problems, [], route);
+    await page.close();
+  }
+  await context.close();
+  await server.close();
+});
