@@ -23,6 +23,13 @@ pub fn use_clock() -> ReadSignal<DateTime<Utc>> {
     use_context::<Clock>().map(|c| c.0).unwrap_or_else(|| signal(now_instant()).0)
 }
 
+/// The rotation week now (`None` before the rotation starts); changes only at handoffs, so
+/// views that depend on it re-render once a week, not on every clock tick.
+pub fn use_current_week() -> Memo<Option<u32>> {
+    let now = use_clock();
+    Memo::new(move |_| rota::Rotation::new(team_data()).index_at(now.get()))
+}
+
 pub fn provide_clock() {
     let (now, set_now) = signal(now_instant());
     let tick = move || set_now.set(now_instant());

@@ -11,8 +11,8 @@ use crate::time_format::short_date;
 pub fn WeekTable(
     weeks: Vec<WeekAssignment>,
     data: &'static TeamData,
-    #[prop(optional)] real: Option<Vec<WeekAssignment>>,
-    #[prop(optional)] current: Option<u32>,
+    #[prop(default = None)] real: Option<Vec<WeekAssignment>>,
+    #[prop(default = None)] current: Option<u32>,
     what_if: WhatIf,
     #[prop(into)] caption: String,
 ) -> impl IntoView {

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use rota::{Audience, Rotation};
+use rota::Audience;
 
-use crate::clock::use_clock;
+use crate::clock::use_current_week;
 use crate::components::instant::Instant;
 use crate::components::preview_banner::PreviewBanner;
 use crate::links;
@@ -14,9 +14,7 @@ use crate::preview::{use_preview, Preview};
 #[component]
 pub fn NowPage() -> impl IntoView {
     let preview = use_preview();
-    let now = use_clock();
-    // Re-render only when the week changes hands, not on every clock tick.
-    let index = Memo::new(move |_| Rotation::new(crate::data::team_data()).index_at(now.get()));
+    let index = use_current_week();
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
         Ok(p) => now_view(p, index.get()).into_any(),

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use rota::{FairnessLedger, Rotation};
+use rota::FairnessLedger;
 
-use crate::clock::use_clock;
+use crate::clock::use_current_week;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_table::WeekTable;
 use crate::data::team_data;
@@ -38,8 +38,7 @@ pub fn PeoplePage() -> impl IntoView {
 pub fn PersonPage() -> impl IntoView {
     let params = use_params_map();
     let preview = use_preview();
-    let now = use_clock();
-    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    let index = use_current_week();
     move || {
         let p = match preview.get() {
             Ok(p) => p,
@@ -74,10 +73,6 @@ pub fn PersonPage() -> impl IntoView {
         let ledger = FairnessLedger::for_year(&schedule, year);
         let feed = format!("calendar/{slug}.ics");
         let caption = format!("Upcoming weeks of {}", person.name);
-        let table = match real {
-            Some(real) => view! { <WeekTable weeks=upcoming data=data real=real current=from what_if=p.what_if.clone() caption=caption /> }.into_any(),
-            None => view! { <WeekTable weeks=upcoming data=data current=from what_if=p.what_if.clone() caption=caption /> }.into_any(),
-        };
         view! {
             <Title text=person.name.clone() />
             <PreviewBanner what_if=p.what_if.clone() />
@@ -93,7 +88,7 @@ pub fn PersonPage() -> impl IntoView {
             </section>
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
-                {table}
+                <WeekTable weeks=upcoming data=data real=real current=Some(from) what_if=p.what_if.clone() caption=caption />
             </section>
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use rota::{Rotation, Schedule};
+use rota::Schedule;
 
-use crate::clock::use_clock;
+use crate::clock::use_current_week;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
@@ -14,8 +14,7 @@ use crate::pages::pipelines::audience_label;
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let params = use_params_map();
-    let now = use_clock();
-    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    let index = use_current_week();
     move || {
         let data = team_data();
         let slug = params.read().get("slug").unwrap_or_default();

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
-use rota::{Rotation, Schedule};
+use rota::Schedule;
 
-use crate::clock::use_clock;
+use crate::clock::use_current_week;
 use crate::components::copy_link::CopyLink;
 use crate::data::team_data;
 use crate::links;
@@ -39,8 +39,7 @@ pub fn RunbooksPage() -> impl IntoView {
 pub fn RunbookPage() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
-    let now = use_clock();
-    let index = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    let index = use_current_week();
     let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
 
     // Bring the linked failure point into view and give it focus, also on a cold start,

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use rota::{Rotation, WeekId};
 
-use crate::clock::use_clock;
+use crate::clock::use_current_week;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
@@ -29,8 +29,7 @@ const MAX_WEEKS: u32 = 104;
 pub fn SchedulePage() -> impl IntoView {
     let query = use_query_map();
     let preview = use_preview();
-    let now = use_clock();
-    let this_week = Memo::new(move |_| Rotation::new(team_data()).index_at(now.get()));
+    let this_week = use_current_week();
     move || {
         let query = query.read();
         let p = match preview.get() {
@@ -71,10 +70,7 @@ pub fn SchedulePage() -> impl IntoView {
             <p class="hint">"Times are the team's (" {p.data.team.time_zone.name()} "). Handoff every "
                 {handoff_text(p.data)} "."</p>
             <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
-            {match real {
-                Some(real) => view! { <WeekTable weeks=rows data=p.data real=real current=current.unwrap_or(u32::MAX) what_if=p.what_if.clone() caption=heading /> }.into_any(),
-                None => view! { <WeekTable weeks=rows data=p.data current=current.unwrap_or(u32::MAX) what_if=p.what_if.clone() caption=heading /> }.into_any(),
-            }}
+            <WeekTable weeks=rows data=p.data real=real current=current what_if=p.what_if.clone() caption=heading />
         }
         .into_any()
     }
