@@ -71,7 +71,9 @@ pub fn PersonPage() -> impl IntoView {
             .collect_view();
         let year = schedule.rotation().week(from).start.year();
         let ledger = FairnessLedger::for_year(&schedule, year);
-        let feed = format!("calendar/{slug}.ics");
+        let feed = format!("/calendar/{slug}.ics");
+        // webcal:// makes calendar apps subscribe (and keep refreshing) instead of importing once.
+        let subscribe = links::absolute(&feed).replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
         let caption = format!("Upcoming weeks of {}", person.name);
         view! {
             <Title text=person.name.clone() />
@@ -97,8 +99,9 @@ pub fn PersonPage() -> impl IntoView {
             <section aria-labelledby="feed-title">
                 <h2 id="feed-title">"Calendar"</h2>
                 <p>
-                    <a href=feed.clone() download=format!("{slug}.ics")>{format!("{}'s on-call calendar (.ics)", person.name)}</a>
-                    " — subscribe to this link in your calendar app to get every on-call week, swaps included."
+                    <a href=subscribe>{format!("Subscribe to {}'s on-call calendar", person.name)}</a>
+                    " — every on-call week, swaps included, kept up to date by your calendar app. Or "
+                    <a href=links::href(&feed) download=format!("{slug}.ics")>"download the .ics file"</a> "."
                 </p>
             </section>
         }

@@ -92,3 +92,15 @@ test('the static shell and the mounted app have the same header height (no layou
   assert.deepEqual(app, shell);
   await context.close();
 });
+
+test('printing the schedule leaves out the header and controls, keeps every week', async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/schedule?week=2026-W48&weeks=12', NY.thanksgiving, 'tr[data-week]');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.site-header').isVisible(), false);
+  assert.equal(await page.locator('.week-picker').isVisible(), false);
+  assert.equal(await page.locator('tr[data-week]:visible').count(), 12);
+  await page.pdf({ path: join(SHOTS, 'schedule-print.pdf') });
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -73,7 +73,12 @@ test('a person page lists pipelines, upcoming weeks with swaps, fairness and the
   assert.deepEqual(weeks.slice(0, 3), ['2026-W48', '2026-W49', '2026-W52']);
   assert.equal(await page.locator('tr[data-week="2026-W49"]').getAttribute('data-on-call'), 'diana');
   assert.equal(await page.locator('tr[data-week="2026-W48"]').getAttribute('data-on-call'), 'alice');
-  assert.match(await page.getByRole('link', { name: /on-call calendar/ }).getAttribute('href'), /calendar\/diana\.ics$/);
+  const subscribe = await page.getByRole('link', { name: "Subscribe to Diana's on-call calendar" }).getAttribute('href');
+  assert.equal(subscribe, site.url.replace('http://', 'webcal://') + '/calendar/diana.ics');
+  const download = await page.getByRole('link', { name: 'download the .ics file' }).evaluate((a) => a.href);
+  const feed = await page.request.get(download);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n[\s\S]*SUMMARY:On call: Diana/);
   assert.equal(await page.locator('.fairness tr[data-engineer="diana"]').count(), 5);
   assert.deepEqual(page.problems, []);
   await context.close();
