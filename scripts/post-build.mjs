@@ -31,23 +31,26 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 rota('ics', '--out', join(staging, 'calendar'));
 
 // 2. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash.
+// Release builds only: `trunk serve` injects its live-reload script after this hook runs.
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const hashes = inline.map((code) => `'sha256-${sha('sha256', code).toString('base64')}'`);
-const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-html = html.replace(
-  /<meta charset="utf-8" \/>/,
-  `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
-);
-writeFileSync(join(staging, 'index.html'), html);
+if (process.env.TRUNK_PROFILE === 'release') {
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const hashes = inline.map((code) => `'sha256-${sha('sha256', code).toString('base64')}'`);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  html = html.replace(
+    /<meta charset="utf-8" \/>/,
+    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+  );
+  writeFileSync(join(staging, 'index.html'), html);
+}
 
 // 3. Every page path gets the shell; unknown paths get it as 404.html (the app says "not found").
 const paths = rota('paths').split('\n').filter((p) => p && p !== '/');
