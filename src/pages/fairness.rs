@@ -63,11 +63,13 @@ pub fn FairnessTable(
 pub fn FairnessPage() -> impl IntoView {
     let query = use_query_map();
     let now = use_clock();
+    // Only the year matters here, so the table re-renders once a year, not on every tick.
+    let current_year = Memo::new(move |_| now.get().with_timezone(&team_data().team.time_zone).year());
     move || {
         let data = team_data();
         let schedule = Schedule::new(data);
         let first_year = data.team.epoch.year();
-        let this_year = now.get().with_timezone(&data.team.time_zone).year().max(first_year);
+        let this_year = current_year.get().max(first_year);
         let year = match query.read().get("year") {
             None => this_year,
             Some(y) => match y.parse::<i32>() {
