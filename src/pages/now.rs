@@ -29,7 +29,14 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
         let week = schedule.week(i);
         let next = schedule.week(i + 1);
         let notes = week.explain(data);
+        // In a preview, say who is really on call when the preview changes it.
+        let really = p
+            .is_preview()
+            .then(|| rota::Schedule::new(crate::data::team_data()).week(i).on_call)
+            .filter(|real| *real != week.on_call)
+            .map(|real| format!("Changed by the preview (really {})", data.name_of(&real)));
         view! {
+            {really.map(|text| view! { <p class="badge changed-badge">{text}</p> })}
             <p class="on-call-name">
                 <A href=links::href(links::with_what_if(&links::person(&week.on_call), &p.what_if)) attr:data-testid="on-call-now">
                     {name(&week.on_call)}

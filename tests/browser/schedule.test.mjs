@@ -110,6 +110,7 @@ test('keep= declines a swap in the preview, on the schedule and on the Now view'
   await page.goto(site.url + '/?keep=2026-W48');
   await page.getByTestId('on-call-now').filter({ hasText: 'Diana' }).waitFor();
   assert.equal(await page.locator('.preview-banner').count(), 1);
+  assert.equal(await page.locator('.now .changed-badge').innerText(), 'Changed by the preview (really Alice)');
   assert.deepEqual(page.problems, []);
   await context.close();
 });
