@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use rota::TeamData;
+use rota::{Schedule, TeamData};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
@@ -12,6 +12,12 @@ mod generated {
 pub fn team_data() -> &'static TeamData {
     static DATA: OnceLock<TeamData> = OnceLock::new();
     DATA.get_or_init(generated::team_data)
+}
+
+/// The team's real schedule, shared by every page, so weeks resolved once stay resolved.
+pub fn team_schedule() -> &'static Schedule<'static> {
+    static SCHEDULE: OnceLock<Schedule<'static>> = OnceLock::new();
+    SCHEDULE.get_or_init(|| Schedule::new(team_data()))
 }
 
 #[cfg(test)]

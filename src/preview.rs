@@ -7,18 +7,26 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use rota::{Schedule, TeamData, WhatIf, WhatIfError};
 
-use crate::data::team_data;
+use crate::data::{team_data, team_schedule};
 
-/// Team data with a preview applied (or not), and the preview itself.
-#[derive(Clone, PartialEq)]
+/// A what-if preview (empty for the real schedule) with the data and schedule it gives.
+#[derive(Clone)]
 pub struct Preview {
-    pub data: &'static TeamData,
     pub what_if: WhatIf,
+    pub data: &'static TeamData,
+    schedule: &'static Schedule<'static>,
+}
+
+/// The data and schedule follow from the what-if, so it alone decides equality.
+impl PartialEq for Preview {
+    fn eq(&self, other: &Preview) -> bool {
+        self.what_if == other.what_if
+    }
 }
 
 impl Preview {
-    pub fn schedule(&self) -> Schedule<'static> {
-        Schedule::new(self.data)
+    pub fn schedule(&self) -> &'static Schedule<'static> {
+        self.schedule
     }
 
     pub fn is_preview(&self) -> bool {
@@ -34,20 +42,26 @@ pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
         let leave = query.get_all("leave").unwrap_or_default();
         let keep = query.get_all("keep").unwrap_or_default();
         let what_if = WhatIf::parse(&leave, &keep, team_data())?;
-        Ok(Preview { data: preview_data(&what_if), what_if })
+        let (data, schedule) = previewed(&what_if);
+        Ok(Preview { what_if, data, schedule })
     })
 }
 
-/// Previewed data lives as long as the page: schedules borrow it, and the same link asked
-/// twice reuses it, so memory grows only with the distinct previews a person opens.
-fn preview_data(what_if: &WhatIf) -> &'static TeamData {
+/// Previewed data and its schedule live as long as the page: the same link asked twice reuses
+/// them (weeks already resolved included), so memory grows only with the distinct previews a
+/// person opens.
+fn previewed(what_if: &WhatIf) -> (&'static TeamData, &'static Schedule<'static>) {
     thread_local! {
-        static CACHE: RefCell<HashMap<String, &'static TeamData>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashMap<String, (&'static TeamData, &'static Schedule<'static>)>> =
+            RefCell::new(HashMap::new());
     }
     if what_if.is_empty() {
-        return team_data();
+        return (team_data(), team_schedule());
     }
     CACHE.with(|cache| {
-        *cache.borrow_mut().entry(what_if.to_query()).or_insert_with(|| Box::leak(Box::new(what_if.apply(team_data()))))
+        *cache.borrow_mut().entry(what_if.to_query()).or_insert_with(|| {
+            let data: &'static TeamData = Box::leak(Box::new(what_if.apply(team_data())));
+            (data, Box::leak(Box::new(Schedule::new(data))))
+        })
     })
 }

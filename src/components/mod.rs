@@ -1,5 +1,6 @@
 pub mod copy_link;
 pub mod instant;
+pub mod person_link;
 pub mod preview_banner;
 pub mod search_box;
 pub mod week_picker;

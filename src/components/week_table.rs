@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rota::{TeamData, WeekAssignment, WhatIf};
 
+use crate::components::person_link::PersonLink;
 use crate::links;
 use crate::time_format::short_date;
 
@@ -41,8 +42,6 @@ pub fn WeekTable(
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
             let notes = w.explain(data);
             let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
-            let on_call_name = name(&w.on_call);
-            let on_call_href = links::with_what_if(&links::person(&w.on_call), &what_if);
             let week_name = w.week.id.to_string();
             let week_attr = week_name.clone();
             let on_call_attr = w.on_call.clone();
@@ -59,7 +58,7 @@ pub fn WeekTable(
                         })}
                     </th>
                     <td class="on-call">
-                        <A href=links::href(on_call_href)>{on_call_name}</A>
+                        <PersonLink slug=w.on_call.clone() what_if=what_if.clone() />
                         {instead.map(|text| view! { <span class="instead">{text}</span> })}
                     </td>
                     <td class="notes">

@@ -3,31 +3,27 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use rota::{FairnessLedger, Period, Schedule, TeamData};
+use rota::{FairnessLedger, Period};
 
 use crate::clock::use_clock;
+use crate::components::person_link::PersonLink;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::bad_link;
 
 /// The ledger's rows (one per engineer and period), optionally only one engineer's.
 #[component]
-pub fn FairnessTable(
-    ledger: FairnessLedger,
-    #[prop(optional)] engineer: Option<String>,
-    data: &'static TeamData,
-) -> impl IntoView {
+pub fn FairnessTable(ledger: FairnessLedger, #[prop(optional)] engineer: Option<String>) -> impl IntoView {
     let rows = ledger
         .rows
         .into_iter()
         .filter(|row| engineer.as_ref().is_none_or(|e| *e == row.engineer))
         .map(|row| {
             let period = row.period;
-            let name = data.name_of(&row.engineer).to_string();
             let is_year = matches!(period, Period::Year(_));
             view! {
                 <tr class:year-total=is_year data-engineer=row.engineer.clone() data-period=period.to_string()>
-                    <th scope="row"><A href=links::href(links::person(&row.engineer))>{name}</A></th>
+                    <th scope="row"><PersonLink slug=row.engineer.clone() /></th>
                     <td>{period.to_string()}</td>
                     <td>{row.weeks_on_call}</td>
                     <td>{row.holiday_weeks_worked}</td>
@@ -67,7 +63,7 @@ pub fn FairnessPage() -> impl IntoView {
     let current_year = Memo::new(move |_| now.get().with_timezone(&team_data().team.time_zone).year());
     move || {
         let data = team_data();
-        let schedule = Schedule::new(data);
+        let schedule = crate::data::team_schedule();
         let first_year = data.team.epoch.year();
         let this_year = current_year.get().max(first_year);
         let year = match query.read().get("year") {
@@ -80,7 +76,7 @@ pub fn FairnessPage() -> impl IntoView {
                 }
             },
         };
-        let ledger = FairnessLedger::for_year(&schedule, year);
+        let ledger = FairnessLedger::for_year(schedule, year);
         view! {
             <Title text=format!("Fairness {year}") />
             <h1>{format!("Fairness in {year}")}</h1>
@@ -89,7 +85,7 @@ pub fn FairnessPage() -> impl IntoView {
                 {(year > first_year).then(|| view! { <A href=links::href(format!("/fairness?year={}", year - 1)) attr:class="button">{format!("← {}", year - 1)}</A> })}
                 <A href=links::href(format!("/fairness?year={}", year + 1)) attr:class="button">{format!("{} →", year + 1)}</A>
             </nav>
-            <FairnessTable ledger=ledger data=data />
+            <FairnessTable ledger=ledger />
         }
         .into_any()
     }

@@ -5,6 +5,7 @@ use rota::Audience;
 
 use crate::clock::use_current_week;
 use crate::components::instant::Instant;
+use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::links;
 use crate::pages::not_found::bad_link;
@@ -32,15 +33,13 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
         // In a preview, say who is really on call when the preview changes it.
         let really = p
             .is_preview()
-            .then(|| rota::Schedule::new(crate::data::team_data()).week(i).on_call)
+            .then(|| crate::data::team_schedule().week(i).on_call)
             .filter(|real| *real != week.on_call)
             .map(|real| format!("Changed by the preview (really {})", data.name_of(&real)));
         view! {
             {really.map(|text| view! { <p class="badge changed-badge">{text}</p> })}
             <p class="on-call-name">
-                <A href=links::href(links::with_what_if(&links::person(&week.on_call), &p.what_if)) attr:data-testid="on-call-now">
-                    {name(&week.on_call)}
-                </A>
+                <PersonLink slug=week.on_call.clone() what_if=p.what_if.clone() attr:data-testid="on-call-now" />
             </p>
             <p class="week-span">
                 <A href=links::href(links::schedule(week.week.id, 12, &p.what_if))>{week.week.id.to_string()}</A>
@@ -52,9 +51,7 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
             })}
             <p class="next">
                 "Next: "
-                <A href=links::href(links::with_what_if(&links::person(&next.on_call), &p.what_if)) attr:data-testid="on-call-next">
-                    {name(&next.on_call)}
-                </A>
+                <PersonLink slug=next.on_call.clone() what_if=p.what_if.clone() attr:data-testid="on-call-next" />
                 " from " <Instant at=next.week.start />
             </p>
         }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use rota::FairnessLedger;
 
 use crate::clock::use_current_week;
+use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_table::WeekTable;
 use crate::data::team_data;
@@ -21,11 +22,7 @@ const UPCOMING_WEEKS: u32 = 26;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let data = team_data();
-    let items = data
-        .engineers
-        .iter()
-        .map(|e| view! { <li><A href=links::href(links::person(&e.slug))>{e.name.clone()}</A></li> })
-        .collect_view();
+    let items = data.engineers.iter().map(|e| view! { <li><PersonLink slug=e.slug.clone() /></li> }).collect_view();
     view! {
         <Title text="People" />
         <h1>"People"</h1>
@@ -57,7 +54,7 @@ pub fn PersonPage() -> impl IntoView {
             .filter(|w| w.on_call == slug || w.scheduled == slug)
             .collect();
         let real = p.is_preview().then(|| {
-            let real = rota::Schedule::new(team_data());
+            let real = crate::data::team_schedule();
             upcoming.iter().map(|w| real.week(w.week.index)).collect::<Vec<_>>()
         });
         let owned = data
@@ -70,7 +67,7 @@ pub fn PersonPage() -> impl IntoView {
             })
             .collect_view();
         let year = schedule.rotation().week(from).start.year();
-        let ledger = FairnessLedger::for_year(&schedule, year);
+        let ledger = FairnessLedger::for_year(schedule, year);
         let feed = format!("/calendar/{slug}.ics");
         // webcal:// makes calendar apps subscribe (and keep refreshing) instead of importing once.
         let subscribe = links::absolute(&feed).replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
@@ -82,7 +79,7 @@ pub fn PersonPage() -> impl IntoView {
             <dl class="owners">
                 {person.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
                 <dt>"Backup for holiday weeks"</dt>
-                <dd><A href=links::href(links::person(&person.backup))>{data.name_of(&person.backup).to_string()}</A></dd>
+                <dd><PersonLink slug=person.backup.clone() /></dd>
             </dl>
             <section aria-labelledby="owns-title">
                 <h2 id="owns-title">"Pipelines"</h2>
@@ -94,7 +91,7 @@ pub fn PersonPage() -> impl IntoView {
             </section>
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>
-                <FairnessTable ledger=ledger engineer=slug.clone() data=data />
+                <FairnessTable ledger=ledger engineer=slug.clone() />
             </section>
             <section aria-labelledby="feed-title">
                 <h2 id="feed-title">"Calendar"</h2>

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use rota::Schedule;
 
 use crate::clock::use_current_week;
+use crate::components::person_link::PersonLink;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
@@ -21,11 +21,11 @@ pub fn PipelinePage() -> impl IntoView {
         let Some(p) = data.pipeline(&slug) else {
             return unknown("pipeline", &slug, data.pipelines.iter().map(|p| p.slug.clone()).collect()).into_any();
         };
-        let on_call = index.get().map(|i| Schedule::new(data).week(i).on_call);
+        let on_call = index.get().map(|i| crate::data::team_schedule().week(i).on_call);
         let call_now = on_call.map(|slug| {
             view! {
                 <p class="call-now">
-                    "Call now: " <A href=links::href(links::person(&slug))>{data.name_of(&slug).to_string()}</A>
+                    "Call now: " <PersonLink slug=slug />
                     " (on call this week), then the owners below."
                 </p>
             }
@@ -51,8 +51,8 @@ pub fn PipelinePage() -> impl IntoView {
             {call_now}
             <dl class="owners">
                 <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
-                <dt>"Primary owner"</dt><dd><A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A></dd>
-                <dt>"Secondary owner"</dt><dd><A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A></dd>
+                <dt>"Primary owner"</dt><dd><PersonLink slug=p.primary.clone() /></dd>
+                <dt>"Secondary owner"</dt><dd><PersonLink slug=p.secondary.clone() /></dd>
             </dl>
             {runbook}
         }

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use rota::Audience;
 
+use crate::components::person_link::PersonLink;
 use crate::data::team_data;
 use crate::links;
 
@@ -37,8 +38,8 @@ pub fn PipelinesPage() -> impl IntoView {
                                 <A href=links::href(links::pipeline(&p.slug))>{p.name.clone()}</A>
                                 " " <span class="tag">{audience_label(p.audience)}</span>
                             </th>
-                            <td data-label="Primary"><A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A></td>
-                            <td data-label="Secondary"><A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A></td>
+                            <td data-label="Primary"><PersonLink slug=p.primary.clone() /></td>
+                            <td data-label="Secondary"><PersonLink slug=p.secondary.clone() /></td>
                             <td>{data.runbook(&p.slug).map(|_| view! { <A href=links::href(links::runbook(&p.slug))>"Runbook"</A> })}</td>
                         </tr>
                     }

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
-use rota::Schedule;
 
 use crate::clock::use_current_week;
 use crate::components::copy_link::CopyLink;
+use crate::components::person_link::PersonLink;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
@@ -73,13 +73,13 @@ pub fn RunbookPage() -> impl IntoView {
             (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
                 .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
         };
-        let on_call = index.get().map(|i| Schedule::new(data).week(i).on_call);
+        let on_call = index.get().map(|i| crate::data::team_schedule().week(i).on_call);
         let contacts = pipeline.map(|p| {
             view! {
                 <p class="call-now">
-                    {on_call.map(|s| view! { "On call now: " <A href=links::href(links::person(&s))>{data.name_of(&s).to_string()}</A> ". " })}
-                    "Owners: " <A href=links::href(links::person(&p.primary))>{data.name_of(&p.primary).to_string()}</A> " (primary), "
-                    <A href=links::href(links::person(&p.secondary))>{data.name_of(&p.secondary).to_string()}</A> " (secondary)."
+                    {on_call.map(|s| view! { "On call now: " <PersonLink slug=s /> ". " })}
+                    "Owners: " <PersonLink slug=p.primary.clone() /> " (primary), "
+                    <PersonLink slug=p.secondary.clone() /> " (secondary)."
                 </p>
             }
         });

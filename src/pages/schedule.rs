@@ -7,7 +7,6 @@ use crate::clock::use_current_week;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
-use crate::data::team_data;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
@@ -59,7 +58,7 @@ pub fn SchedulePage() -> impl IntoView {
         // `week >= first`, so the week has an index.
         let from = rotation.index_of_week(week).unwrap_or_default();
         let rows = p.schedule().weeks(from, weeks);
-        let real = p.is_preview().then(|| rota::Schedule::new(team_data()).weeks(from, weeks));
+        let real = p.is_preview().then(|| crate::data::team_schedule().weeks(from, weeks));
         let last = week.plus_weeks(i64::from(weeks) - 1);
         let heading = if weeks == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
         let current = this_week.get();
