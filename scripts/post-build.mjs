@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -76,6 +76,5 @@ const worker = readFileSync(join(root, 'assets/sw.js'), 'utf8')
   .replace('%CACHE%', cache)
   .replace('%PRECACHE%', JSON.stringify(precache, null, 2))
   .replace('%SHELL%', `${base}index.html`);
-mkdirSync(dirname(join(staging, 'sw.js')), { recursive: true });
 writeFileSync(join(staging, 'sw.js'), worker);
 console.log(`post-build: ${paths.length + 1} pages, ${files.length} precached files, cache ${cache}, base ${base}`);
