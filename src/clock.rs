@@ -1,12 +1,15 @@
-//! The current instant as a signal: it moves on exactly at each handoff, so the Now view
-//! changes hands without a reload, and every 15 s so a phone that slept catches up.
+//! The current instant as a signal: it moves on exactly at each handoff and at each cover's
+//! start and end, so the Now view changes hands without a reload, and every 15 s so a phone
+//! that slept catches up.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::data::team_data;
+use rota::Stretch;
+
+use crate::data::{team_inputs, team_schedule};
 
 /// The browser's clock (tests fix it with Playwright's clock).
 pub fn now_instant() -> DateTime<Utc> {
@@ -27,7 +30,14 @@ pub fn use_clock() -> ReadSignal<DateTime<Utc>> {
 /// views that depend on it re-render once a week, not on every clock tick.
 pub fn use_current_week() -> Memo<Option<u32>> {
     let now = use_clock();
-    Memo::new(move |_| rota::Rotation::new(team_data()).index_at(now.get()))
+    Memo::new(move |_| rota::Rotation::new(team_inputs()).index_at(now.get()))
+}
+
+/// Who is on call now in the real schedule and until when, and who comes next (`None`
+/// before the rotation starts); changes only when a stretch (a week or a cover) ends.
+pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
+    let now = use_clock();
+    Memo::new(move |_| team_schedule().stretch_at(now.get()))
 }
 
 pub fn provide_clock() {
@@ -39,12 +49,11 @@ pub fn provide_clock() {
     // A timer for the next handoff, re-armed whenever the clock moves.
     Effect::new(move |_| {
         let current = now.get();
-        let rotation = rota::Rotation::new(team_data());
-        let next = match rotation.index_at(current) {
-            Some(index) => rotation.week(index).end,
-            None => rotation.week(0).start,
+        let next = match team_schedule().stretch_at(current) {
+            Some((now, _)) => now.end,
+            None => rota::Rotation::new(team_inputs()).week(0).start,
         };
-        // A few milliseconds late rather than early: the new week starts at the handoff. Timers
+        // A few milliseconds late rather than early: the new stretch starts at the handoff. Timers
         // cannot wait longer than ~24 days; a handoff further away is reached by re-arming.
         let delay =
             (next.with_timezone(&Utc) - current).to_std().unwrap_or_default().min(MAX_TIMER) + Duration::from_millis(5);

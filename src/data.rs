@@ -1,8 +1,8 @@
 //! The team's data, validated by the build script and embedded as Rust constructors.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use rota::{Schedule, TeamData};
+use rota::{Schedule, ScheduleInputs, TeamData};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
@@ -14,10 +14,15 @@ pub fn team_data() -> &'static TeamData {
     DATA.get_or_init(generated::team_data)
 }
 
+/// What the team's schedule is computed from.
+pub fn team_inputs() -> &'static ScheduleInputs {
+    &team_data().inputs
+}
+
 /// The team's real schedule, shared by every page, so weeks resolved once stay resolved.
-pub fn team_schedule() -> &'static Schedule<'static> {
-    static SCHEDULE: OnceLock<Schedule<'static>> = OnceLock::new();
-    SCHEDULE.get_or_init(|| Schedule::new(team_data()))
+pub fn team_schedule() -> &'static Arc<Schedule> {
+    static SCHEDULE: OnceLock<Arc<Schedule>> = OnceLock::new();
+    SCHEDULE.get_or_init(|| Arc::new(Schedule::new(Arc::clone(&team_data().inputs))))
 }
 
 #[cfg(test)]

@@ -1,23 +1,24 @@
-//! The data a page shows: the team's, or a what-if preview from the link's `leave=`/`keep=`.
+//! The schedule a page shows: the team's, or a what-if preview from the link's
+//! `leave=`/`keep=`/`cover=`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::VecDeque;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use rota::{Schedule, TeamData, WhatIf, WhatIfError};
+use rota::{Schedule, ScheduleInputs, WhatIf, WhatIfError};
 
-use crate::data::{team_data, team_schedule};
+use crate::data::{team_inputs, team_schedule};
 
-/// A what-if preview (empty for the real schedule) with the data and schedule it gives.
+/// A what-if preview (empty for the real schedule) with the schedule it gives.
 #[derive(Clone)]
 pub struct Preview {
     pub what_if: WhatIf,
-    pub data: &'static TeamData,
-    schedule: &'static Schedule<'static>,
+    schedule: Arc<Schedule>,
 }
 
-/// The data and schedule follow from the what-if, so it alone decides equality.
+/// The schedule follows from the what-if, so it alone decides equality.
 impl PartialEq for Preview {
     fn eq(&self, other: &Preview) -> bool {
         self.what_if == other.what_if
@@ -25,8 +26,12 @@ impl PartialEq for Preview {
 }
 
 impl Preview {
-    pub fn schedule(&self) -> &'static Schedule<'static> {
-        self.schedule
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    pub fn inputs(&self) -> &ScheduleInputs {
+        self.schedule.inputs()
     }
 
     pub fn is_preview(&self) -> bool {
@@ -39,29 +44,35 @@ pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
     let query = use_query_map();
     Memo::new(move |_| {
         let query = query.read();
-        let leave = query.get_all("leave").unwrap_or_default();
-        let keep = query.get_all("keep").unwrap_or_default();
-        let what_if = WhatIf::parse(&leave, &keep, team_data())?;
-        let (data, schedule) = previewed(&what_if);
-        Ok(Preview { what_if, data, schedule })
+        let values = |name: &str| query.get_all(name).unwrap_or_default();
+        let what_if = WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs())?;
+        let schedule = previewed(&what_if);
+        Ok(Preview { what_if, schedule })
     })
 }
 
-/// Previewed data and its schedule live as long as the page: the same link asked twice reuses
-/// them (weeks already resolved included), so memory grows only with the distinct previews a
-/// person opens.
-fn previewed(what_if: &WhatIf) -> (&'static TeamData, &'static Schedule<'static>) {
+/// Previews kept for reuse: going back and forth between a few links reuses their resolved
+/// weeks, while opening hundreds of links in one page keeps memory flat.
+const CACHED_PREVIEWS: usize = 8;
+
+/// The schedule of a preview, from a small cache of recently used ones (most recent last).
+fn previewed(what_if: &WhatIf) -> Arc<Schedule> {
     thread_local! {
-        static CACHE: RefCell<HashMap<String, (&'static TeamData, &'static Schedule<'static>)>> =
-            RefCell::new(HashMap::new());
+        static CACHE: RefCell<VecDeque<(WhatIf, Arc<Schedule>)>> = const { RefCell::new(VecDeque::new()) };
     }
     if what_if.is_empty() {
-        return (team_data(), team_schedule());
+        return Arc::clone(team_schedule());
     }
-    CACHE.with(|cache| {
-        *cache.borrow_mut().entry(what_if.to_query()).or_insert_with(|| {
-            let data: &'static TeamData = Box::leak(Box::new(what_if.apply(team_data())));
-            (data, Box::leak(Box::new(Schedule::new(data))))
-        })
+    CACHE.with_borrow_mut(|cache| {
+        let schedule = match cache.iter().position(|(w, _)| w == what_if) {
+            Some(i) => cache.remove(i).map(|(_, s)| s),
+            None => None,
+        }
+        .unwrap_or_else(|| Arc::new(Schedule::new(Arc::new(what_if.apply(team_inputs())))));
+        if cache.len() == CACHED_PREVIEWS {
+            cache.pop_front();
+        }
+        cache.push_back((what_if.clone(), Arc::clone(&schedule)));
+        schedule
     })
 }

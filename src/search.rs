@@ -51,7 +51,7 @@ pub fn build_index(data: &TeamData) -> Vec<SearchEntry> {
             ));
         }
     }
-    for e in &data.engineers {
+    for e in &data.inputs.engineers {
         let owns: Vec<&str> = data
             .pipelines
             .iter()

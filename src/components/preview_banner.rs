@@ -15,6 +15,13 @@ pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
     let mut assumptions: Vec<String> =
         what_if.leave.iter().map(|l| format!("{} on leave {} to {}", name(&l.engineer), l.from, l.to)).collect();
     assumptions.extend(what_if.keep.iter().map(|w| format!("the swap of {w} declined")));
+    let minute = |t: chrono::NaiveDateTime| t.format("%a %-d %b %Y %H:%M").to_string();
+    assumptions.extend(
+        what_if
+            .covers
+            .iter()
+            .map(|c| format!("{} on call from {} to {}", name(&c.engineer), minute(c.from), minute(c.to))),
+    );
     let without = move || location.pathname.get();
     Some(view! {
         <aside class="preview-banner" role="note" aria-label="What-if preview">

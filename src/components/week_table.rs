@@ -1,29 +1,33 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use rota::{TeamData, WeekAssignment, WhatIf};
+use rota::WeekAssignment;
 
 use crate::components::person_link::PersonLink;
 use crate::links;
+use crate::preview::Preview;
 use crate::time_format::short_date;
 
 /// Weeks of the schedule as a table (cards on phones). With `real`, the same weeks without
-/// the preview: rows whose on-call engineer or conflict differs are marked as changed.
+/// the preview: rows whose on-call engineers (covers included) or conflict differ are marked
+/// as changed.
 #[component]
 pub fn WeekTable(
     weeks: Vec<WeekAssignment>,
-    data: &'static TeamData,
+    preview: Preview,
     #[prop(default = None)] real: Option<Vec<WeekAssignment>>,
     #[prop(default = None)] current: Option<u32>,
-    what_if: WhatIf,
     #[prop(into)] caption: String,
 ) -> impl IntoView {
-    let name = move |slug: &str| data.name_of(slug).to_string();
+    let what_if = preview.what_if.clone();
+    let name = |slug: &str| preview.inputs().name_of(slug).to_string();
     let rows = weeks
         .into_iter()
         .enumerate()
         .map(|(i, w)| {
-            let before =
-                real.as_ref().and_then(|r| r.get(i)).filter(|r| r.on_call != w.on_call || r.conflict != w.conflict);
+            let before = real
+                .as_ref()
+                .and_then(|r| r.get(i))
+                .filter(|r| r.on_call != w.on_call || r.conflict != w.conflict || r.stretches != w.stretches);
             let changed = before.map(|r| format!("Changed by the preview (really {})", name(&r.on_call)));
             let is_now = current == Some(w.week.index);
             let hours = w.week.hours();
@@ -32,6 +36,9 @@ pub fn WeekTable(
                 (changed.is_some(), "changed"),
                 (w.swap.is_some(), "swapped"),
                 (w.conflict.is_some(), "conflict"),
+                (w.has_covers(), "covered"),
+                (w.trade.as_ref().is_some_and(|t| t.applied), "traded"),
+                (w.roster_change.is_some(), "roster-change"),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -40,7 +47,7 @@ pub fn WeekTable(
             .join(" ");
             let week_href = links::schedule(w.week.id, 1, &what_if);
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
-            let notes = w.explain(data);
+            let notes = w.explain(preview.inputs());
             let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
             let week_name = w.week.id.to_string();
             let week_attr = week_name.clone();

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use rota::Audience;
+use rota::{Audience, Stretch};
 
-use crate::clock::use_current_week;
+use crate::clock::use_clock;
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
+use crate::data::{team_data, team_schedule};
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::{use_preview, Preview};
@@ -15,54 +16,62 @@ use crate::preview::{use_preview, Preview};
 #[component]
 pub fn NowPage() -> impl IntoView {
     let preview = use_preview();
-    let index = use_current_week();
+    let now = use_clock();
+    // Re-renders only when the stretch on call changes (a handoff, a cover starting or ending).
+    let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| p.schedule().stretch_at(now.get())));
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
-        Ok(p) => now_view(p, index.get()).into_any(),
+        Ok(p) => now_view(p, stretch.get()).into_any(),
     }
 }
 
-fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
+fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
     let schedule = p.schedule();
-    let data = p.data;
-    let name = move |slug: &str| data.name_of(slug).to_string();
-    let current = index.map(|i| {
-        let week = schedule.week(i);
-        let next = schedule.week(i + 1);
-        let notes = week.explain(data);
+    let inputs = p.inputs();
+    let current = stretch.map(|(now, next)| {
+        let instant = now.start.to_utc();
+        let week = schedule.at(instant);
+        let notes = week.as_ref().map(|w| w.explain(inputs)).unwrap_or_default();
         // In a preview, say who is really on call when the preview changes it.
         let really = p
             .is_preview()
-            .then(|| crate::data::team_schedule().week(i).on_call)
-            .filter(|real| *real != week.on_call)
-            .map(|real| format!("Changed by the preview (really {})", data.name_of(&real)));
+            .then(|| team_schedule().stretch_at(instant).map(|(real, _)| real.engineer))
+            .flatten()
+            .filter(|real| *real != now.engineer)
+            .map(|real| format!("Changed by the preview (really {})", inputs.name_of(&real)));
+        let covering = now.describe_cover(inputs);
+        let week_id = week.map(|w| w.week.id);
+        let upcoming = upcoming_roster_change(&p, now.start.to_utc());
         view! {
             {really.map(|text| view! { <p class="badge changed-badge">{text}</p> })}
             <p class="on-call-name">
-                <PersonLink slug=week.on_call.clone() what_if=p.what_if.clone() attr:data-testid="on-call-now" />
+                <PersonLink slug=now.engineer.clone() what_if=p.what_if.clone() attr:data-testid="on-call-now" />
             </p>
+            {covering.map(|text| view! { <p class="covering" data-testid="covering">{text}</p> })}
             <p class="week-span">
-                <A href=links::href(links::schedule(week.week.id, 12, &p.what_if))>{week.week.id.to_string()}</A>
-                " · since " <Instant at=week.week.start /> <br />
-                " until " <Instant at=week.week.end />
+                {week_id.map(|id| view! { <A href=links::href(links::schedule(id, 12, &p.what_if))>{id.to_string()}</A> " · " })}
+                "since " <Instant at=now.start /> <br />
+                " until " <span data-testid="on-call-until"><Instant at=now.end /></span>
             </p>
             {(!notes.is_empty()).then(|| view! {
                 <ul class="explain">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
             <p class="next">
                 "Next: "
-                <PersonLink slug=next.on_call.clone() what_if=p.what_if.clone() attr:data-testid="on-call-next" />
-                " from " <Instant at=next.week.start />
+                <PersonLink slug=next.engineer.clone() what_if=p.what_if.clone() attr:data-testid="on-call-next" />
+                " from " <Instant at=next.start />
             </p>
+            {upcoming.map(|text| view! { <p class="roster-ahead" data-testid="roster-ahead">{text}</p> })}
         }
     });
-    let before_start = index.is_none().then(|| {
-        let first = schedule.rotation().week(0);
+    let before_start = current.is_none().then(|| {
+        let first = schedule.week(0);
         view! {
             <p class="on-call-name" data-testid="on-call-now">"Nobody yet"</p>
-            <p>"The rotation starts " <Instant at=first.start /> " with " {name(&first_on_call(&p))} "."</p>
+            <p>"The rotation starts " <Instant at=first.week.start /> " with " {inputs.name_of(&first.on_call).to_string()} "."</p>
         }
     });
+    let data = team_data();
     let runbooks = data
         .runbooks
         .iter()
@@ -77,7 +86,7 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
         <PreviewBanner what_if=p.what_if.clone() />
         <section class="now" aria-labelledby="now-title">
             <h1 id="now-title">"On call now"</h1>
-            <p class="team-name">{data.team.name.clone()}</p>
+            <p class="team-name">{inputs.team.name.clone()}</p>
             {current}
             {before_start}
         </section>
@@ -88,6 +97,11 @@ fn now_view(p: Preview, index: Option<u32>) -> impl IntoView {
     }
 }
 
-fn first_on_call(p: &Preview) -> String {
-    p.schedule().week(0).on_call
+/// The next roster change, in words ("Eve joins the rotation from 2027-W10"), so nobody is
+/// surprised by a new name in the rotation.
+fn upcoming_roster_change(p: &Preview, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    let rotation = p.schedule().rotation();
+    let (from, _) = rotation.next_change_after(rotation.index_at(now)?)?;
+    let note = p.schedule().week(from).roster_change?;
+    Some(format!("Ahead: {}.", note.sentences(p.inputs()).join(". ")))
 }

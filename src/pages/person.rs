@@ -22,7 +22,8 @@ const UPCOMING_WEEKS: u32 = 26;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let data = team_data();
-    let items = data.engineers.iter().map(|e| view! { <li><PersonLink slug=e.slug.clone() /></li> }).collect_view();
+    let items =
+        data.inputs.engineers.iter().map(|e| view! { <li><PersonLink slug=e.slug.clone() /></li> }).collect_view();
     view! {
         <Title text="People" />
         <h1>"People"</h1>
@@ -41,18 +42,19 @@ pub fn PersonPage() -> impl IntoView {
             Ok(p) => p,
             Err(e) => return bad_link(e.to_string()).into_any(),
         };
-        let data = p.data;
+        let data = team_data();
         let slug = params.read().get("slug").unwrap_or_default();
         let Some(person) = data.engineer(&slug) else {
-            return unknown("person", &slug, data.engineers.iter().map(|e| e.slug.clone()).collect()).into_any();
+            return unknown("person", &slug, data.inputs.engineers.iter().map(|e| e.slug.clone()).collect()).into_any();
         };
         let schedule = p.schedule();
         let from = index.get().unwrap_or(0);
         let upcoming: Vec<_> = schedule
             .weeks(from, UPCOMING_WEEKS)
             .into_iter()
-            .filter(|w| w.on_call == slug || w.scheduled == slug)
+            .filter(|w| w.on_call == slug || w.scheduled == slug || w.stretches.iter().any(|s| s.engineer == slug))
             .collect();
+        let roster = roster_notes(schedule, &slug);
         let real = p.is_preview().then(|| {
             let real = crate::data::team_schedule();
             upcoming.iter().map(|w| real.week(w.week.index)).collect::<Vec<_>>()
@@ -76,6 +78,9 @@ pub fn PersonPage() -> impl IntoView {
             <Title text=person.name.clone() />
             <PreviewBanner what_if=p.what_if.clone() />
             <h1>{person.name.clone()}</h1>
+            {(!roster.is_empty()).then(|| view! {
+                <ul class="roster-notes" data-testid="roster-notes">{roster.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            })}
             <dl class="owners">
                 {person.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
                 <dt>"Backup for holiday weeks"</dt>
@@ -87,7 +92,7 @@ pub fn PersonPage() -> impl IntoView {
             </section>
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
-                <WeekTable weeks=upcoming data=data real=real current=Some(from) what_if=p.what_if.clone() caption=caption />
+                <WeekTable weeks=upcoming preview=p.clone() real=real current=Some(from) caption=caption />
             </section>
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>
@@ -104,4 +109,23 @@ pub fn PersonPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// When the engineer joins or leaves the rotation, e.g. "Eve joins the rotation from 2027-W10".
+fn roster_notes(schedule: &rota::Schedule, slug: &str) -> Vec<String> {
+    let name = schedule.name_of(slug);
+    schedule
+        .rotation()
+        .changes()
+        .filter_map(|(from, _)| schedule.week(from).roster_change)
+        .filter_map(|change| {
+            if change.joined.iter().any(|s| s == slug) {
+                Some(format!("{name} joins the rotation from {}", change.from))
+            } else if change.left.iter().any(|s| s == slug) {
+                Some(format!("{name} leaves the rotation from {}", change.from))
+            } else {
+                None
+            }
+        })
+        .collect()
 }

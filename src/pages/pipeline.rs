@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::clock::use_current_week;
+use crate::clock::use_on_call_now;
 use crate::components::person_link::PersonLink;
 use crate::data::team_data;
 use crate::links;
@@ -14,19 +14,19 @@ use crate::pages::pipelines::audience_label;
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let params = use_params_map();
-    let index = use_current_week();
+    let on_call_now = use_on_call_now();
     move || {
         let data = team_data();
         let slug = params.read().get("slug").unwrap_or_default();
         let Some(p) = data.pipeline(&slug) else {
             return unknown("pipeline", &slug, data.pipelines.iter().map(|p| p.slug.clone()).collect()).into_any();
         };
-        let on_call = index.get().map(|i| crate::data::team_schedule().week(i).on_call);
+        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
         let call_now = on_call.map(|slug| {
             view! {
                 <p class="call-now">
                     "Call now: " <PersonLink slug=slug />
-                    " (on call this week), then the owners below."
+                    " (on call now), then the owners below."
                 </p>
             }
         });

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::clock::use_current_week;
+use crate::clock::use_on_call_now;
 use crate::components::copy_link::CopyLink;
 use crate::components::person_link::PersonLink;
 use crate::data::team_data;
@@ -39,7 +39,7 @@ pub fn RunbooksPage() -> impl IntoView {
 pub fn RunbookPage() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
-    let index = use_current_week();
+    let on_call_now = use_on_call_now();
     let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
 
     // Bring the linked failure point into view and give it focus, also on a cold start,
@@ -73,7 +73,7 @@ pub fn RunbookPage() -> impl IntoView {
             (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
                 .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
         };
-        let on_call = index.get().map(|i| crate::data::team_schedule().week(i).on_call);
+        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
         let contacts = pipeline.map(|p| {
             view! {
                 <p class="call-now">

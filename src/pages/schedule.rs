@@ -11,7 +11,7 @@ use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
 /// E.g. "Monday at 09:00".
-fn handoff_text(data: &rota::TeamData) -> String {
+fn handoff_text(data: &rota::ScheduleInputs) -> String {
     let handoff = data.team.handoff;
     let day = rota::chrono::NaiveDate::from_isoywd_opt(2026, 1, handoff.weekday).unwrap_or_default();
     format!("{} at {}", day.format("%A"), handoff.time.format("%H:%M"))
@@ -35,7 +35,7 @@ pub fn SchedulePage() -> impl IntoView {
             Ok(p) => p,
             Err(e) => return bad_link(e.to_string()).into_any(),
         };
-        let rotation = Rotation::new(p.data);
+        let rotation = Rotation::new(p.inputs());
         let first = rotation.week(0).id;
         let today = this_week.get().map_or(first, |i| rotation.week(i).id);
         let week = match query.get("week").map(|w| w.parse::<WeekId>()) {
@@ -66,10 +66,10 @@ pub fn SchedulePage() -> impl IntoView {
             <Title text=heading.clone() />
             <PreviewBanner what_if=p.what_if.clone() />
             <h1>{heading.clone()}</h1>
-            <p class="hint">"Times are the team's (" {p.data.team.time_zone.name()} "). Handoff every "
-                {handoff_text(p.data)} "."</p>
+            <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
+                {handoff_text(p.inputs())} "."</p>
             <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
-            <WeekTable weeks=rows data=p.data real=real current=current what_if=p.what_if.clone() caption=heading />
+            <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
         }
         .into_any()
     }

@@ -14,17 +14,17 @@ pub fn check(data: &TeamData, dir: Option<&Path>) -> CommandResult {
     let source = dir.map_or_else(|| "the embedded data".to_string(), |d| d.display().to_string());
     println!(
         "{source} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
-        data.engineers.len(),
+        data.inputs.engineers.len(),
         data.pipelines.len(),
         data.runbooks.len(),
-        data.calendars.len()
+        data.inputs.calendars.len()
     );
     Ok(())
 }
 
 pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
     let at = at.unwrap_or_else(Utc::now);
-    let schedule = Schedule::new(data);
+    let schedule = Schedule::new(data.inputs.clone());
     let Some(now) = schedule.at(at) else {
         let first = schedule.rotation().week(0);
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
@@ -33,7 +33,7 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
     println!("{} is on call ({})", schedule.name_of(&now.on_call), now.week.id);
     println!("  since {}", stamp(now.week.start));
     println!("  until {}", stamp(now.week.end));
-    for note in now.explain(data) {
+    for note in now.explain(&data.inputs) {
         println!("  {note}");
     }
     println!("next: {} from {}", schedule.name_of(&next.on_call), stamp(next.week.start));
@@ -41,7 +41,7 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
 }
 
 pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> CommandResult {
-    let schedule = Schedule::new(data);
+    let schedule = Schedule::new(data.inputs.clone());
     let first = schedule
         .rotation()
         .index_of_week(from)
@@ -63,7 +63,7 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
                     row.week.hours(),
                     schedule.name_of(&row.scheduled),
                     schedule.name_of(&row.on_call),
-                    row.explain(data).join("; ")
+                    row.explain(&data.inputs).join("; ")
                 );
             }
         }
@@ -72,25 +72,25 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
 }
 
 pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<NaiveDate>) -> CommandResult {
-    let around = around.unwrap_or_else(|| Utc::now().with_timezone(&data.team.time_zone).date_naive());
-    let schedule = Schedule::new(data);
+    let around = around.unwrap_or_else(|| Utc::now().with_timezone(&data.inputs.team.time_zone).date_naive());
+    let schedule = Schedule::new(data.inputs.clone());
     let people: Vec<&str> = match person {
         Some(slug) => {
             data.engineer(slug).ok_or_else(|| {
-                let known: Vec<&str> = data.engineers.iter().map(|e| e.slug.as_str()).collect();
+                let known: Vec<&str> = data.inputs.engineers.iter().map(|e| e.slug.as_str()).collect();
                 format!("unknown engineer \"{slug}\" (known: {})", known.join(", "))
             })?;
             vec![slug]
         }
-        None => data.engineers.iter().map(|e| e.slug.as_str()).collect(),
+        None => data.inputs.engineers.iter().map(|e| e.slug.as_str()).collect(),
     };
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut files = Vec::new();
     if person.is_none() {
-        files.push(("team.ics".to_string(), rota::ics::team_feed(data, &schedule, around)));
+        files.push(("team.ics".to_string(), rota::ics::team_feed(&schedule, around)));
     }
     for slug in people {
-        files.push((format!("{slug}.ics"), rota::ics::person_feed(data, &schedule, slug, around)));
+        files.push((format!("{slug}.ics"), rota::ics::person_feed(&schedule, slug, around)));
     }
     for (name, text) in files {
         let path = out.join(name);

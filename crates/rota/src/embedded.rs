@@ -20,3 +20,8 @@ pub const fn time(hour: u32, minute: u32) -> NaiveTime {
         None => panic!("embedded data holds a time that does not exist"),
     }
 }
+
+/// A wall-clock minute; fails const evaluation if it does not exist.
+pub const fn minute(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> chrono::NaiveDateTime {
+    date(year, month, day).and_time(time(hour, minute))
+}

@@ -12,7 +12,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::{Schedule, TeamData, WeekAssignment, WeekHolidayKind};
+use crate::{Schedule, Stretch, WeekAssignment, WeekHolidayKind};
 
 /// Weeks before the week of `around` that a feed covers.
 pub const WEEKS_BEFORE: u32 = 8;
@@ -22,36 +22,50 @@ pub const WEEKS_AFTER: u32 = 52;
 /// Longest content line in octets, without the CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
-/// The team feed: one event per week, `SUMMARY:On call: <name>`, from [`WEEKS_BEFORE`]
-/// weeks before the week holding `around` to [`WEEKS_AFTER`] weeks after it (never before
-/// the epoch).
-pub fn team_feed(data: &TeamData, schedule: &Schedule<'_>, around: NaiveDate) -> String {
+/// The team feed: one event per stretch actually worked (a week, or the parts of it a cover
+/// splits off), `SUMMARY:On call: <name>`, from [`WEEKS_BEFORE`] weeks before the week
+/// holding `around` to [`WEEKS_AFTER`] weeks after it (never before the epoch).
+pub fn team_feed(schedule: &Schedule, around: NaiveDate) -> String {
     let weeks = feed_weeks(schedule, around);
-    let name = format!("{} on call", data.team.name);
+    let name = format!("{} on call", schedule.inputs().team.name);
     let mut cal = Calendar::new(&name);
     for w in &weeks {
-        cal.event(data, schedule, w, format!("{}-oncall@rota", w.week.id));
+        for stretch in &w.stretches {
+            cal.event(schedule, w, stretch, format!("{}-oncall@rota", stretch_id(w, stretch)));
+        }
     }
     cal.finish()
 }
 
-/// One engineer's feed (by slug): the weeks they are on call in the same range as
+/// One engineer's feed (by slug): the stretches they are on call in the same range as
 /// [`team_feed`]. Unknown slugs give a valid feed without events.
-pub fn person_feed(data: &TeamData, schedule: &Schedule<'_>, person: &str, around: NaiveDate) -> String {
+pub fn person_feed(schedule: &Schedule, person: &str, around: NaiveDate) -> String {
     let weeks = feed_weeks(schedule, around);
-    let display = data.engineer(person).map_or(person, |e| e.name.as_str());
-    let name = format!("{} on call: {display}", data.team.name);
+    let inputs = schedule.inputs();
+    let name = format!("{} on call: {}", inputs.team.name, inputs.name_of(person));
     let mut cal = Calendar::new(&name);
-    for w in weeks.iter().filter(|w| w.on_call == person) {
-        cal.event(data, schedule, w, format!("{}-oncall-{person}@rota", w.week.id));
+    for w in &weeks {
+        for stretch in w.stretches.iter().filter(|s| s.engineer == person) {
+            cal.event(schedule, w, stretch, format!("{}-oncall-{person}@rota", stretch_id(w, stretch)));
+        }
     }
     cal.finish()
+}
+
+/// Names a stretch in UIDs: the week for the stretch that starts it (so a week without covers
+/// keeps the UID it always had), the week and start instant for stretches a cover splits off.
+fn stretch_id(w: &WeekAssignment, stretch: &Stretch) -> String {
+    if stretch.start == w.week.start {
+        w.week.id.to_string()
+    } else {
+        format!("{}-{}", w.week.id, utc_stamp(stretch.start.with_timezone(&Utc)))
+    }
 }
 
 /// The weeks a feed around `around` covers: `(from_index, count)`.
-pub fn feed_range(schedule: &Schedule<'_>, around: NaiveDate) -> (u32, u32) {
+pub fn feed_range(schedule: &Schedule, around: NaiveDate) -> (u32, u32) {
     let r = schedule.rotation();
-    let epoch = schedule.data().team.epoch;
+    let epoch = schedule.inputs().team.epoch;
     let week_of = |date: NaiveDate| (date - epoch).num_days().div_euclid(7);
     let centre = week_of(around);
     let from = (centre - i64::from(WEEKS_BEFORE)).max(0);
@@ -62,7 +76,7 @@ pub fn feed_range(schedule: &Schedule<'_>, around: NaiveDate) -> (u32, u32) {
     (from as u32, (to - from + 1) as u32)
 }
 
-fn feed_weeks(schedule: &Schedule<'_>, around: NaiveDate) -> Vec<WeekAssignment> {
+fn feed_weeks(schedule: &Schedule, around: NaiveDate) -> Vec<WeekAssignment> {
     let (from, count) = feed_range(schedule, around);
     schedule.weeks(from, count)
 }
@@ -141,10 +155,10 @@ impl Calendar {
         push_folded(&mut self.out, line);
     }
 
-    fn event(&mut self, data: &TeamData, schedule: &Schedule<'_>, w: &WeekAssignment, uid: String) {
-        let start = w.week.start.with_timezone(&Utc);
-        let end = w.week.end.with_timezone(&Utc);
-        let on_call = schedule.name_of(&w.on_call);
+    fn event(&mut self, schedule: &Schedule, w: &WeekAssignment, stretch: &Stretch, uid: String) {
+        let start = stretch.start.with_timezone(&Utc);
+        let end = stretch.end.with_timezone(&Utc);
+        let on_call = schedule.name_of(&stretch.engineer);
         self.line("BEGIN:VEVENT");
         self.line(&format!("UID:{uid}"));
         // Deterministic: a feed regenerated from the same data is identical.
@@ -152,7 +166,7 @@ impl Calendar {
         self.line(&format!("DTSTART:{}", utc_stamp(start)));
         self.line(&format!("DTEND:{}", utc_stamp(end)));
         self.line(&format!("SUMMARY:{}", escape_text(&format!("On call: {on_call}"))));
-        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(data, schedule, w))));
+        self.line(&format!("DESCRIPTION:{}", escape_text(&describe(schedule, w, stretch))));
         // Being on call does not make someone busy for meetings.
         self.line("TRANSP:TRANSPARENT");
         self.line("END:VEVENT");
@@ -164,18 +178,23 @@ impl Calendar {
     }
 }
 
-/// The event text: the week in local time, and any swap or conflict with its reason.
-fn describe(data: &TeamData, schedule: &Schedule<'_>, w: &WeekAssignment) -> String {
+/// The event text: the stretch in local time, then the week's swap, conflict, trade,
+/// covers and holidays with their reasons.
+fn describe(schedule: &Schedule, w: &WeekAssignment, stretch: &Stretch) -> String {
+    let inputs = schedule.inputs();
     let local = |t: DateTime<chrono_tz::Tz>| t.format("%a %-d %b %Y %H:%M").to_string();
     let mut lines = vec![format!(
         "{} is on call for {}, week {}: {} to {} ({}).",
-        schedule.name_of(&w.on_call),
-        data.team.name,
+        schedule.name_of(&stretch.engineer),
+        inputs.team.name,
         w.week.id,
-        local(w.week.start),
-        local(w.week.end),
-        data.team.time_zone.name(),
+        local(stretch.start),
+        local(stretch.end),
+        inputs.team.time_zone.name(),
     )];
+    if let Some(change) = &w.roster_change {
+        lines.extend(change.sentences(inputs).into_iter().map(|s| format!("{s}.")));
+    }
     if let Some(s) = &w.swap {
         let (took, gave) = (schedule.name_of(&s.took), schedule.name_of(&s.gave));
         if s.is_holiday_side(w.week.index) {
@@ -187,6 +206,12 @@ fn describe(data: &TeamData, schedule: &Schedule<'_>, w: &WeekAssignment) -> Str
     }
     if let Some(c) = &w.conflict {
         lines.push(format!("Holiday conflict: {}.", c.reason));
+    }
+    if let Some(t) = &w.trade {
+        lines.push(format!("{}.", t.reason));
+    }
+    for cover in w.stretches.iter().filter_map(|s| s.describe_cover(inputs)) {
+        lines.push(format!("Cover: {cover}."));
     }
     for h in &w.holidays {
         let what = match h.kind {

@@ -3,7 +3,9 @@
 //! Per engineer and per period (each quarter, and each year, of the weeks' start dates) it
 //! counts:
 //!
-//! * `weeks_on_call` — weeks the engineer is actually on call (after swaps);
+//! * `weeks_on_call` — weeks the engineer holds (after swaps and trades);
+//! * `minutes_on_call` — time actually on call, covers included: a cover moves its minutes
+//!   from the week's engineer to the one covering (counted in the period of the week);
 //! * `holiday_weeks_worked` — of those, weeks holding a holiday or leave of theirs;
 //! * `swaps_given` — holiday weeks they handed to their backup (counted once per swap, in
 //!   the period of the holiday week);
@@ -60,6 +62,7 @@ pub struct FairnessRow {
     pub engineer: String,
     pub period: Period,
     pub weeks_on_call: u32,
+    pub minutes_on_call: u32,
     pub holiday_weeks_worked: u32,
     pub swaps_given: u32,
     pub swaps_taken: u32,
@@ -67,11 +70,17 @@ pub struct FairnessRow {
 }
 
 impl FairnessRow {
+    /// Time on call in hours, e.g. 168 or 15.5.
+    pub fn hours_on_call(&self) -> f64 {
+        f64::from(self.minutes_on_call) / 60.0
+    }
+
     fn new(engineer: &str, period: Period) -> FairnessRow {
         FairnessRow {
             engineer: engineer.to_string(),
             period,
             weeks_on_call: 0,
+            minutes_on_call: 0,
             holiday_weeks_worked: 0,
             swaps_given: 0,
             swaps_taken: 0,
@@ -93,12 +102,12 @@ pub struct FairnessLedger {
 
 impl FairnessLedger {
     /// The ledger of `count` weeks from `from_index`.
-    pub fn for_range(schedule: &Schedule<'_>, from_index: u32, count: u32) -> FairnessLedger {
+    pub fn for_range(schedule: &Schedule, from_index: u32, count: u32) -> FairnessLedger {
         FairnessLedger::from_weeks(schedule, &schedule.weeks(from_index, count))
     }
 
     /// The ledger of the weeks starting in calendar year `year` (empty before the epoch).
-    pub fn for_year(schedule: &Schedule<'_>, year: i32) -> FairnessLedger {
+    pub fn for_year(schedule: &Schedule, year: i32) -> FairnessLedger {
         let r = schedule.rotation();
         let (Some(jan1), Some(dec31)) =
             (chrono::NaiveDate::from_ymd_opt(year, 1, 1), chrono::NaiveDate::from_ymd_opt(year, 12, 31))
@@ -121,11 +130,12 @@ impl FairnessLedger {
     }
 
     /// Sums already-resolved weeks.
-    pub fn from_weeks(schedule: &Schedule<'_>, weeks: &[WeekAssignment]) -> FairnessLedger {
-        let data = schedule.data();
+    pub fn from_weeks(schedule: &Schedule, weeks: &[WeekAssignment]) -> FairnessLedger {
+        let data = schedule.inputs();
         let mut engineers: Vec<&str> = data.engineers.iter().map(|e| e.slug.as_str()).collect();
         for w in weeks {
-            for slug in [&w.scheduled, &w.on_call] {
+            let covering = w.stretches.iter().map(|s| &s.engineer);
+            for slug in [&w.scheduled, &w.on_call].into_iter().chain(covering) {
                 if !slug.is_empty() && !engineers.contains(&slug.as_str()) {
                     engineers.push(slug);
                 }
@@ -158,6 +168,12 @@ impl FairnessLedger {
         for w in weeks {
             let start = w.week.start_date();
             for period in [Period::quarter_of(start), Period::Year(start.year())] {
+                for stretch in &w.stretches {
+                    let minutes = u32::try_from(stretch.duration().num_minutes()).unwrap_or(0);
+                    if let Some(i) = row_of(&stretch.engineer, period) {
+                        rows[i].minutes_on_call += minutes;
+                    }
+                }
                 let mut bump = |engineer: &str, f: fn(&mut FairnessRow)| {
                     if let Some(i) = row_of(engineer, period) {
                         f(&mut rows[i]);

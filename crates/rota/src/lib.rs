@@ -1,12 +1,16 @@
 //! `rota`: the team's on-call schedule as pure computation.
 //!
 //! Data flows one way: the data folder is validated into [`TeamData`] (at build time for the
-//! site and CLI), and everything else — rotation weeks, holidays, swaps, fairness, calendar
-//! feeds — is computed from it. No I/O happens here except in the optional `load` feature.
+//! site and CLI): the [`ScheduleInputs`] (team, roster changes, holidays, leave, covers,
+//! trades) and the content (pipelines, runbooks). Everything else — rotation weeks, swaps,
+//! fairness, calendar feeds — is computed from the inputs alone. No I/O happens here except in the optional `load` feature.
 
+pub mod cover;
 pub mod embedded;
 mod explain;
 mod model;
+pub mod roster_change;
+mod week;
 mod week_id;
 
 pub mod holiday;
@@ -27,9 +31,11 @@ pub use week_id::{WeekId, WeekIdError};
 
 pub use holiday::Holiday;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
+pub use roster_change::RosterChangeNote;
 pub use rotation::{Rotation, RotationWeek};
-pub use schedule::{Schedule, Swap, SwapConflict, WeekAssignment, WeekHoliday, WeekHolidayKind};
+pub use schedule::Schedule;
 pub use site_paths::site_paths;
+pub use week::{Stretch, StretchKind, Swap, SwapConflict, TradeNote, WeekAssignment, WeekHoliday, WeekHolidayKind};
 pub use what_if::{WhatIf, WhatIfError};
 
 // Re-exported so generated code and dependents name the same versions.

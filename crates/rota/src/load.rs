@@ -18,9 +18,14 @@ use serde::Deserialize;
 use crate::model::*;
 use crate::WeekId;
 
+mod changes;
+
 /// The files of a data folder, in the order they are read.
 pub const DATA_FILES: [&str; 6] =
     ["team.json", "pipelines.json", "runbooks.json", "holidays.json", "leave.json", "decisions.json"];
+
+/// Files a data folder may leave out (none of what they record happened yet).
+pub const OPTIONAL_DATA_FILES: [&str; 3] = [changes::ROSTER_CHANGES, changes::COVERS, changes::TRADES];
 
 /// One problem in the data: where it is and why it is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,14 +70,21 @@ pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
     let calendars: Option<Vec<RawCalendar>> = v.read("holidays.json");
     let leave: Option<Vec<RawLeave>> = v.read("leave.json");
     let decisions: Option<Vec<RawDecision>> = v.read("decisions.json");
+    let roster_changes: Option<Vec<changes::RawRosterChange>> = v.read_optional(changes::ROSTER_CHANGES);
+    let covers: Option<Vec<changes::RawCover>> = v.read_optional(changes::COVERS);
+    let trades: Option<Vec<changes::RawTrade>> = v.read_optional(changes::TRADES);
     let (Some(team), Some(pipelines), Some(runbooks), Some(calendars), Some(leave), Some(decisions)) =
         (team, pipelines, runbooks, calendars, leave, decisions)
     else {
         return Err(LoadErrors(v.errors));
     };
+    let (Some(roster_changes), Some(covers), Some(trades)) = (roster_changes, covers, trades) else {
+        return Err(LoadErrors(v.errors));
+    };
 
     let calendars = v.calendars(calendars);
-    let calendar_slugs: Vec<&str> = calendars.iter().map(|c| c.slug.as_str()).collect();
+    let calendar_slug_list: Vec<String> = calendars.iter().map(|c| c.slug.clone()).collect();
+    let calendar_slugs: Vec<&str> = calendar_slug_list.iter().map(String::as_str).collect();
     let engineer_slugs: Vec<String> = team.engineers.iter().map(|e| e.slug.clone()).collect();
     let known = Known { engineers: &engineer_slugs, calendars: &calendar_slugs };
     let pipelines = v.pipelines(pipelines, &known);
@@ -81,13 +93,29 @@ pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
     let runbooks = v.runbooks(runbooks, &pipelines);
     let leave = v.leave(leave, &known);
     let decisions = v.decisions(decisions, team_data_team.as_ref().map(|t| t.epoch));
+    let roster_changes = v.roster_changes(roster_changes, team_data_team.as_ref().map(|t| WeekId::of(t.epoch)), &known);
 
-    match team_data_team {
-        Some(team) if v.errors.is_empty() => {
-            Ok(TeamData { team, engineers, pipelines, runbooks, calendars, leave, decisions })
-        }
-        _ => Err(LoadErrors(v.errors)),
+    // Covers and trades are checked against the schedule, so only once everything it is
+    // computed from is valid.
+    let Some(team) = team_data_team.filter(|_| v.errors.is_empty()) else {
+        return Err(LoadErrors(v.errors));
+    };
+    let mut inputs = ScheduleInputs {
+        team,
+        engineers,
+        calendars,
+        leave,
+        decisions,
+        roster_changes,
+        covers: Vec::new(),
+        trades: Vec::new(),
+    };
+    inputs.covers = v.covers(covers, &inputs, &known);
+    inputs.trades = v.trades(trades, &inputs, &known);
+    if !v.errors.is_empty() {
+        return Err(LoadErrors(v.errors));
     }
+    Ok(TeamData { inputs: std::sync::Arc::new(inputs), pipelines, runbooks })
 }
 
 // ---- raw shapes of the JSON files -------------------------------------------------------------
@@ -263,6 +291,15 @@ impl Validator {
     /// Records `result`'s error at `pointer` and passes its value on.
     fn check<T>(&mut self, file: &str, pointer: &str, result: Result<T, String>) -> Option<T> {
         result.map_err(|reason| self.error(file, pointer, reason)).ok()
+    }
+
+    /// Like [`Validator::read`], with a missing file meaning the empty value.
+    fn read_optional<T: DeserializeOwned + Default>(&mut self, file: &str) -> Option<T> {
+        if self.dir.join(file).exists() {
+            self.read(file)
+        } else {
+            Some(T::default())
+        }
     }
 
     fn read<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {

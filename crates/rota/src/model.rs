@@ -4,21 +4,36 @@
 //! [`crate::load`] from the JSON folder or by the Rust source that [`crate::codegen`]
 //! emits for embedding, so the browser never parses JSON.
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
 use crate::WeekId;
 
-/// Everything the schedule and the site are computed from.
+/// Everything the site is computed from: the schedule's inputs and the content around them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamData {
-    pub team: Team,
-    pub engineers: Vec<Engineer>,
+    /// Shared with every [`Schedule`](crate::Schedule) built from it, so a schedule owns what
+    /// it computes from without copying the content.
+    pub inputs: Arc<ScheduleInputs>,
     pub pipelines: Vec<Pipeline>,
     pub runbooks: Vec<Runbook>,
+}
+
+/// What the on-call schedule is computed from, and nothing else: a what-if preview copies
+/// this (a few kilobytes), never the runbooks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleInputs {
+    pub team: Team,
+    pub engineers: Vec<Engineer>,
     pub calendars: Vec<HolidayCalendar>,
     pub leave: Vec<Leave>,
     pub decisions: Vec<Decision>,
+    /// Sorted by week, each later than the epoch's week.
+    pub roster_changes: Vec<RosterChange>,
+    pub covers: Vec<Cover>,
+    pub trades: Vec<Trade>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +43,8 @@ pub struct Team {
     pub handoff: Handoff,
     /// Week 0 of the rotation starts at the handoff on this date.
     pub epoch: NaiveDate,
-    /// Engineer slugs; week k belongs to `rotation[k % rotation.len()]`.
+    /// Engineer slugs; week k belongs to `rotation[k % rotation.len()]` until the first
+    /// [`RosterChange`].
     pub rotation: Vec<String>,
     /// Calendar used by engineers who do not name their own.
     pub calendar: Option<String>,
@@ -138,14 +154,42 @@ pub struct Decision {
     pub note: Option<String>,
 }
 
+/// From week `from` on, the rotation is `rotation`: its first engineer takes `from`, then the
+/// list in order. Weeks before `from` are never affected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterChange {
+    pub from: WeekId,
+    pub rotation: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// `engineer` is on call from `from` to `to` (wall-clock times in the team's zone) instead of
+/// whoever the week gives it to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    pub engineer: String,
+    pub from: NaiveDateTime,
+    pub to: NaiveDateTime,
+    pub note: Option<String>,
+}
+
+/// Two engineers exchange two whole weeks: `engineers[0]`, on call in `weeks[0]`, takes
+/// `weeks[1]` from `engineers[1]`, who takes `weeks[0]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trade {
+    pub weeks: [WeekId; 2],
+    pub engineers: [String; 2],
+    pub note: Option<String>,
+}
+
 impl TeamData {
     pub fn engineer(&self, slug: &str) -> Option<&Engineer> {
-        self.engineers.iter().find(|e| e.slug == slug)
+        self.inputs.engineer(slug)
     }
 
     /// An engineer's display name (the slug itself if nobody has it).
     pub fn name_of<'s>(&'s self, slug: &'s str) -> &'s str {
-        self.engineer(slug).map_or(slug, |e| e.name.as_str())
+        self.inputs.name_of(slug)
     }
 
     pub fn pipeline(&self, slug: &str) -> Option<&Pipeline> {
@@ -154,6 +198,17 @@ impl TeamData {
 
     pub fn runbook(&self, pipeline_slug: &str) -> Option<&Runbook> {
         self.runbooks.iter().find(|r| r.pipeline == pipeline_slug)
+    }
+}
+
+impl ScheduleInputs {
+    pub fn engineer(&self, slug: &str) -> Option<&Engineer> {
+        self.engineers.iter().find(|e| e.slug == slug)
+    }
+
+    /// An engineer's display name (the slug itself if nobody has it).
+    pub fn name_of<'s>(&'s self, slug: &'s str) -> &'s str {
+        self.engineer(slug).map_or(slug, |e| e.name.as_str())
     }
 
     pub fn calendar(&self, slug: &str) -> Option<&HolidayCalendar> {

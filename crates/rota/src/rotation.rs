@@ -1,6 +1,11 @@
 //! The base rotation: which instants make up rotation week `k`, and who it belongs to
 //! before any holiday swap.
 //!
+//! Week `k` belongs to `rotation[k mod n]` of the team, until the first
+//! [`RosterChange`](crate::RosterChange): from its week `c` on, week `k` belongs to
+//! `change.rotation[(k - c) mod n']`, until the next change. A change never reaches back:
+//! weeks before it are computed exactly as without it.
+//!
 //! Week `k` (k ≥ 0) starts at the team's handoff time, on the local date `epoch + 7k` in the
 //! team's time zone, and ends where week `k + 1` starts. The wall-clock handoff never moves;
 //! a daylight-saving change makes the week 167 or 169 hours long instead.
@@ -14,7 +19,7 @@
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::{TeamData, WeekId};
+use crate::{ScheduleInputs, WeekId};
 
 /// One on-call week of the rotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,9 +70,9 @@ pub(crate) fn week_dates(start: NaiveDate) -> [NaiveDate; 7] {
 /// The base rotation of a team: week boundaries and the scheduled engineer of each week.
 ///
 /// ```
-/// # fn team() -> rota::TeamData {
+/// # fn team() -> rota::ScheduleInputs {
 /// #     use chrono::{NaiveDate, NaiveTime, Weekday};
-/// #     rota::TeamData {
+/// #     rota::ScheduleInputs {
 /// #         team: rota::Team {
 /// #             name: "T".into(),
 /// #             time_zone: chrono_tz::America::New_York,
@@ -76,8 +81,8 @@ pub(crate) fn week_dates(start: NaiveDate) -> [NaiveDate; 7] {
 /// #             rotation: vec!["alice".into(), "bob".into()],
 /// #             calendar: None,
 /// #         },
-/// #         engineers: vec![], pipelines: vec![], runbooks: vec![], calendars: vec![],
-/// #         leave: vec![], decisions: vec![],
+/// #         engineers: vec![], calendars: vec![], leave: vec![], decisions: vec![],
+/// #         roster_changes: vec![], covers: vec![], trades: vec![],
 /// #     }
 /// # }
 /// let data = team();
@@ -90,16 +95,12 @@ pub(crate) fn week_dates(start: NaiveDate) -> [NaiveDate; 7] {
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Rotation<'a> {
-    data: &'a TeamData,
+    data: &'a ScheduleInputs,
 }
 
 impl<'a> Rotation<'a> {
-    pub fn new(data: &'a TeamData) -> Rotation<'a> {
+    pub fn new(data: &'a ScheduleInputs) -> Rotation<'a> {
         Rotation { data }
-    }
-
-    pub fn data(&self) -> &'a TeamData {
-        self.data
     }
 
     fn zone(&self) -> Tz {
@@ -174,20 +175,43 @@ impl<'a> Rotation<'a> {
         }
     }
 
-    /// Slug of the engineer the base rotation gives week `index` (before swaps).
-    /// Empty for a team without a rotation.
+    /// Slug of the engineer the base rotation gives week `index` (before swaps), roster
+    /// changes applied. Empty for a team without a rotation.
     pub fn scheduled(&self, index: u32) -> &'a str {
-        let r = &self.data.team.rotation;
-        if r.is_empty() {
+        let (order, first) = self.order_at(index);
+        if order.is_empty() {
             return "";
         }
-        &r[index as usize % r.len()]
+        &order[(index - first) as usize % order.len()]
     }
 
-    /// The first week after `index` that the base rotation gives to `engineer`.
+    /// The order in force in week `index`, and the week it took effect.
+    pub fn order_at(&self, index: u32) -> (&'a [String], u32) {
+        self.changes()
+            .take_while(|(from, _)| *from <= index)
+            .last()
+            .map_or((&self.data.team.rotation[..], 0), |(from, change)| (&change.rotation[..], from))
+    }
+
+    /// The roster changes with the week index each takes effect from, in order.
+    pub fn changes(&self) -> impl Iterator<Item = (u32, &'a crate::RosterChange)> + 'a {
+        let rotation = *self;
+        self.data.roster_changes.iter().filter_map(move |c| Some((rotation.index_of_week(c.from)?, c)))
+    }
+
+    /// The first roster change after week `index`, if any.
+    pub fn next_change_after(&self, index: u32) -> Option<(u32, &'a crate::RosterChange)> {
+        self.changes().find(|(from, _)| *from > index)
+    }
+
+    /// The first week after `index` that the order in force in week `index` gives to
+    /// `engineer`, as if that order went on (a later roster change does not move it).
     pub fn next_week_of(&self, engineer: &str, index: u32) -> Option<u32> {
-        let n = self.data.team.rotation.len() as u32;
-        (1..=n).filter_map(|d| index.checked_add(d)).find(|&j| self.scheduled(j) == engineer)
+        let (order, first) = self.order_at(index);
+        let n = order.len() as u32;
+        (1..=n)
+            .filter_map(|d| index.checked_add(d))
+            .find(|&j| order.get(((j - first) % n.max(1)) as usize).is_some_and(|e| e == engineer))
     }
 }
 
@@ -236,8 +260,8 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn team(zone: Tz, epoch: NaiveDate, h: u32, m: u32) -> TeamData {
-        TeamData {
+    fn team(zone: Tz, epoch: NaiveDate, h: u32, m: u32) -> ScheduleInputs {
+        ScheduleInputs {
             team: Team {
                 name: "T".into(),
                 time_zone: zone,
@@ -247,15 +271,16 @@ mod tests {
                 calendar: None,
             },
             engineers: vec![],
-            pipelines: vec![],
-            runbooks: vec![],
             calendars: vec![],
             leave: vec![],
             decisions: vec![],
+            roster_changes: vec![],
+            covers: vec![],
+            trades: vec![],
         }
     }
 
-    fn ny() -> TeamData {
+    fn ny() -> ScheduleInputs {
         team(chrono_tz::America::New_York, d(2025, 12, 29), 9, 0)
     }
 

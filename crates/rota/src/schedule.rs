@@ -1,6 +1,7 @@
-//! Who is actually on call: the base rotation with holiday swaps applied.
+//! Who is actually on call: the base rotation (roster changes applied) with holiday swaps,
+//! then trades, then covers.
 //!
-//! The rules, applied week by week from the epoch:
+//! The swap rules, applied week by week from the epoch:
 //!
 //! * A week is a *holiday week* for an engineer when one of its seven dates is a holiday
 //!   (observed date) of the engineer's calendar, or the engineer has leave on one of them.
@@ -12,199 +13,121 @@
 //!   [`SwapConflict`] saying why in plain words.
 //! * A week that is the W′ of a swap is not examined again: the person swapped into it was
 //!   already checked.
+//! * W′ is B's next week *in the order in force in W*, as if that order went on. When a
+//!   roster change takes effect between W and W′, the swap still stands as agreed: A covers
+//!   W′ whoever the new order gives it to, and both weeks say so. This keeps every week
+//!   before a roster change exactly as it was without the change.
+//!
+//! Then, on top of the swaps:
+//!
+//! * A [`Trade`](crate::Trade) exchanges two whole weeks between the two engineers on call
+//!   in them. It applies only while those are still the engineers it names; otherwise both
+//!   weeks stay as they were and say why (this can happen in a what-if preview; the data
+//!   folder's validation rejects such trades).
+//! * A [`Cover`](crate::Cover) hands the stretch it spans to its engineer, whoever holds the
+//!   week (see [`crate::cover`] for overlaps and wall-clock rules). Covers do not change
+//!   swaps, trades or who holds a week.
 //!
 //! Because weeks are resolved strictly in order from the epoch, the answer for a week never
 //! depends on which range is asked for. Resolution is lazy and cached: constructing a
 //! [`Schedule`] costs nothing, and asking for week `k` resolves weeks `0..=k` once.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::holiday::{format_day, Holiday};
-use crate::rotation::{week_dates, Rotation, RotationWeek};
-use crate::{TeamData, WeekId};
-
-/// Why a day of a week is a day off for someone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum WeekHolidayKind {
-    /// A holiday of the engineer's calendar.
-    Holiday,
-    /// A [`Leave`](crate::Leave) entry.
-    Leave,
-}
-
-/// A holiday or leave day that matters for a week.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct WeekHoliday {
-    /// The day off: a holiday's observed date, or the first day of the leave in this week.
-    pub date: NaiveDate,
-    /// The holiday's calendar date before a weekend shift; for leave the same as `date`.
-    pub actual: NaiveDate,
-    /// Holiday name, or the leave note (`"Leave"` without a note).
-    pub name: String,
-    /// Slug of the engineer whose calendar or leave this is.
-    pub engineer: String,
-    pub kind: WeekHolidayKind,
-}
-
-impl WeekHoliday {
-    /// E.g. `Thanksgiving Day (Thu 26 Nov 2026)`, `leave from Mon 2 Mar 2026`,
-    /// `leave (Conference) from Mon 2 Mar 2026`.
-    pub fn describe(&self) -> String {
-        match self.kind {
-            WeekHolidayKind::Holiday => {
-                Holiday { date: self.date, actual: self.actual, name: self.name.clone() }.describe()
-            }
-            WeekHolidayKind::Leave if self.name == LEAVE => {
-                format!("leave from {}", format_day(self.date))
-            }
-            WeekHolidayKind::Leave => {
-                format!("leave ({}) from {}", self.name, format_day(self.date))
-            }
-        }
-    }
-}
-
-const LEAVE: &str = "Leave";
-
-/// A holiday swap seen from one of its two weeks. Both weeks carry one, pointing at each
-/// other.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Swap {
-    /// The other week of the swap.
-    pub with_week: WeekId,
-    pub with_index: u32,
-    /// Slug of the engineer the base rotation gave this week to, who gave it away.
-    pub gave: String,
-    /// Slug of the engineer who covers this week instead.
-    pub took: String,
-    /// Plain words, the same on both weeks: whose holiday, and who covers what.
-    pub reason: String,
-}
-
-impl Swap {
-    /// Whether this is the holiday week of the swap (the earlier one), rather than the
-    /// return week the holiday-taker covers in exchange.
-    pub fn is_holiday_side(&self, this_index: u32) -> bool {
-        self.with_index > this_index
-    }
-}
-
-/// A holiday week whose swap could not stand; the scheduled engineer keeps the week.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SwapConflict {
-    pub reason: String,
-}
-
-/// One resolved week: who the rotation scheduled, who is on call, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WeekAssignment {
-    pub week: RotationWeek,
-    /// Slug the base rotation gives this week.
-    pub scheduled: String,
-    /// Slug of the engineer actually on call.
-    pub on_call: String,
-    /// Holidays and leave on this week's dates for the scheduled and the on-call engineer
-    /// (for a swapped week that is both parties), sorted by date.
-    pub holidays: Vec<WeekHoliday>,
-    pub swap: Option<Swap>,
-    pub conflict: Option<SwapConflict>,
-}
-
-impl WeekAssignment {
-    /// The holidays and leave of one engineer in this week.
-    pub fn holidays_of<'s>(&'s self, engineer: &'s str) -> impl Iterator<Item = &'s WeekHoliday> + 's {
-        self.holidays.iter().filter(move |h| h.engineer == engineer)
-    }
-
-    /// Whether this week holds a holiday or leave of the on-call engineer (they work a
-    /// holiday week: a conflict, or a backup covering on their own holiday).
-    pub fn on_call_has_holiday(&self) -> bool {
-        self.holidays_of(&self.on_call).next().is_some()
-    }
-}
+use crate::cover::{cover_spans, stretches, CoverSpan};
+use crate::holiday::Holiday;
+use crate::roster_change::RosterChangeNote;
+use crate::rotation::{week_dates, Rotation};
+use crate::week::LEAVE;
+use crate::{
+    ScheduleInputs, Stretch, Swap, SwapConflict, TradeNote, WeekAssignment, WeekHoliday, WeekHolidayKind, WeekId,
+};
 
 /// The team's resolved on-call schedule. Cheap to construct; weeks are resolved lazily,
 /// in order, and cached (behind a mutex, so a `Schedule` can be shared between threads).
+/// It shares its inputs (an `Arc`), so it can live as long as anyone needs it.
 ///
 /// ```
-/// # fn team() -> rota::TeamData {
-/// #     use chrono::{NaiveDate, NaiveTime, Weekday};
-/// #     let eng = |s: &str, b: &str| rota::Engineer { slug: s.into(), name: s.into(), contact: None, calendar: None, backup: b.into() };
-/// #     rota::TeamData {
-/// #         team: rota::Team {
-/// #             name: "T".into(),
-/// #             time_zone: chrono_tz::UTC,
-/// #             handoff: rota::Handoff { weekday: Weekday::Mon, time: NaiveTime::from_hms_opt(9, 0, 0).unwrap() },
-/// #             epoch: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
-/// #             rotation: vec!["ann".into(), "ben".into()],
-/// #             calendar: None,
-/// #         },
-/// #         engineers: vec![eng("ann", "ben"), eng("ben", "ann")], pipelines: vec![], runbooks: vec![],
-/// #         calendars: vec![], decisions: vec![],
-/// #         leave: vec![rota::Leave { engineer: "ann".into(), from: NaiveDate::from_ymd_opt(2026, 1, 7).unwrap(),
-/// #             to: NaiveDate::from_ymd_opt(2026, 1, 7).unwrap(), note: None }],
-/// #     }
-/// # }
-/// let data = team(); // ann, ben alternating; ann on leave in week 0
-/// let schedule = rota::Schedule::new(&data);
+/// use std::sync::Arc;
+/// let mut inputs = (*rota::what_if::doc_team().inputs).clone(); // alice, bob alternating
+/// inputs.leave.push(rota::Leave {
+///     engineer: "alice".into(),
+///     from: rota::embedded::date(2025, 12, 31),
+///     to: rota::embedded::date(2025, 12, 31),
+///     note: None,
+/// });
+/// let schedule = rota::Schedule::new(Arc::new(inputs));
 /// let w0 = schedule.week(0);
-/// assert_eq!((w0.scheduled.as_str(), w0.on_call.as_str()), ("ann", "ben"));
-/// assert_eq!(schedule.week(1).on_call, "ann");
+/// assert_eq!((w0.scheduled.as_str(), w0.on_call.as_str()), ("alice", "bob"));
+/// assert_eq!(schedule.week(1).on_call, "alice");
 /// assert_eq!(w0.swap.unwrap().with_index, 1);
 /// ```
 #[derive(Debug)]
-pub struct Schedule<'a> {
-    data: &'a TeamData,
-    rotation: Rotation<'a>,
-    state: Mutex<State<'a>>,
+pub struct Schedule {
+    inputs: Arc<ScheduleInputs>,
+    covers: Vec<CoverSpan>,
+    /// Trades by the week indexes they exchange.
+    trades: Vec<[u32; 2]>,
+    state: Mutex<State>,
 }
 
 #[derive(Debug, Default)]
-struct State<'a> {
-    /// Resolved weeks `0..slots.len()`.
-    slots: Vec<Slot<'a>>,
+struct State {
+    /// Weeks `0..slots.len()` with swaps resolved.
+    slots: Vec<Slot>,
     /// Return weeks (index) promised by swaps already resolved, with the holiday week's slot
     /// data to mirror.
-    claims: BTreeMap<u32, Slot<'a>>,
-    /// Holidays by (calendar position in `TeamData::calendars`, year).
+    claims: BTreeMap<u32, Slot>,
+    /// Holidays by (calendar position in `ScheduleInputs::calendars`, year).
     holidays: BTreeMap<(usize, i32), Vec<Holiday>>,
 }
 
 #[derive(Debug, Clone)]
-struct Slot<'a> {
-    on_call: &'a str,
-    swap: Option<SwapSlot<'a>>,
+struct Slot {
+    on_call: String,
+    swap: Option<SwapSlot>,
     conflict: Option<String>,
 }
 
 #[derive(Debug, Clone)]
-struct SwapSlot<'a> {
+struct SwapSlot {
     with: u32,
-    gave: &'a str,
-    took: &'a str,
+    gave: String,
+    took: String,
     reason: String,
 }
 
-impl<'a> Schedule<'a> {
-    pub fn new(data: &'a TeamData) -> Schedule<'a> {
-        Schedule { data, rotation: Rotation::new(data), state: Mutex::new(State::default()) }
+impl Schedule {
+    pub fn new(inputs: Arc<ScheduleInputs>) -> Schedule {
+        let covers = cover_spans(&inputs.covers, inputs.team.time_zone);
+        let rotation = Rotation::new(&inputs);
+        let trades = inputs
+            .trades
+            .iter()
+            .filter_map(|t| Some([rotation.index_of_week(t.weeks[0])?, rotation.index_of_week(t.weeks[1])?]))
+            .collect();
+        Schedule { inputs, covers, trades, state: Mutex::new(State::default()) }
     }
 
-    pub fn data(&self) -> &'a TeamData {
-        self.data
+    pub fn inputs(&self) -> &ScheduleInputs {
+        &self.inputs
     }
 
-    pub fn rotation(&self) -> Rotation<'a> {
-        self.rotation
+    /// The shared inputs, e.g. to build a preview on top of them.
+    pub fn shared_inputs(&self) -> Arc<ScheduleInputs> {
+        Arc::clone(&self.inputs)
     }
 
-    /// Week `index` with swaps applied.
+    pub fn rotation(&self) -> Rotation<'_> {
+        Rotation::new(&self.inputs)
+    }
+
+    /// Week `index` with swaps, trades and covers applied.
     pub fn week(&self, index: u32) -> WeekAssignment {
         let mut state = self.lock();
-        self.resolve_through(&mut state, index);
         self.assignment(&mut state, index)
     }
 
@@ -221,48 +144,58 @@ impl<'a> Schedule<'a> {
 
     /// The week containing `instant`; `None` before the first handoff.
     pub fn at(&self, instant: DateTime<Utc>) -> Option<WeekAssignment> {
-        self.rotation.index_at(instant).map(|i| self.week(i))
+        self.rotation().index_at(instant).map(|i| self.week(i))
     }
 
     /// The week named `id`; `None` before the epoch.
     pub fn by_id(&self, id: WeekId) -> Option<WeekAssignment> {
-        self.rotation.index_of_week(id).map(|i| self.week(i))
+        self.rotation().index_of_week(id).map(|i| self.week(i))
+    }
+
+    /// Who is on call at `instant` and until when, then who comes next and from when:
+    /// `(current, next)`. `None` before the first handoff.
+    pub fn stretch_at(&self, instant: DateTime<Utc>) -> Option<(Stretch, Stretch)> {
+        let week = self.at(instant)?;
+        let at = week.stretches.iter().position(|s| s.contains(instant))?;
+        let next = match week.stretches.get(at + 1) {
+            Some(next) => next.clone(),
+            None => self.week(week.week.index + 1).stretches.first()?.clone(),
+        };
+        Some((week.stretches[at].clone(), next))
     }
 
     /// Display name of an engineer (the slug if unknown).
     pub fn name_of<'s>(&'s self, slug: &'s str) -> &'s str {
-        self.data.name_of(slug)
+        self.inputs.name_of(slug)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State<'a>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         // The cache holds only derived data; a panic elsewhere cannot leave it half-written
         // in a way that matters more than recomputing would, so poisoning is ignored.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn week_id(&self, index: u32) -> WeekId {
-        WeekId::of(self.rotation.start_date(index).unwrap_or(self.data.team.epoch))
+        WeekId::of(self.rotation().start_date(index).unwrap_or(self.inputs.team.epoch))
     }
 
     fn dates(&self, index: u32) -> [NaiveDate; 7] {
-        week_dates(self.rotation.start_date(index).unwrap_or(self.data.team.epoch))
+        week_dates(self.rotation().start_date(index).unwrap_or(self.inputs.team.epoch))
     }
 
     /// Holidays and leave of `engineer` on `dates`, sorted by date.
-    fn days_off(&self, state: &mut State<'a>, engineer: &str, dates: &[NaiveDate; 7]) -> Vec<WeekHoliday> {
+    fn days_off(&self, state: &mut State, engineer: &str, dates: &[NaiveDate; 7]) -> Vec<WeekHoliday> {
+        let data = &*self.inputs;
         let mut out = Vec::new();
         let (first, last) = (dates[0], dates[6]);
-        let calendar = self
-            .data
+        let calendar = data
             .engineer(engineer)
-            .and_then(|e| self.data.calendar_of(e))
-            .and_then(|c| self.data.calendars.iter().position(|x| std::ptr::eq(x, c)));
+            .and_then(|e| data.calendar_of(e))
+            .and_then(|c| data.calendars.iter().position(|x| std::ptr::eq(x, c)));
         if let Some(cal) = calendar {
             for year in first.year()..=last.year() {
-                let list = state
-                    .holidays
-                    .entry((cal, year))
-                    .or_insert_with(|| self.data.calendars[cal].holidays_in_year(year));
+                let list =
+                    state.holidays.entry((cal, year)).or_insert_with(|| data.calendars[cal].holidays_in_year(year));
                 for h in list.iter().filter(|h| first <= h.date && h.date <= last) {
                     out.push(WeekHoliday {
                         date: h.date,
@@ -274,7 +207,7 @@ impl<'a> Schedule<'a> {
                 }
             }
         }
-        for l in self.data.leave.iter().filter(|l| l.engineer == engineer) {
+        for l in data.leave.iter().filter(|l| l.engineer == engineer) {
             if l.from <= last && first <= l.to {
                 let date = l.from.max(first);
                 out.push(WeekHoliday {
@@ -290,7 +223,7 @@ impl<'a> Schedule<'a> {
         out
     }
 
-    fn resolve_through(&self, state: &mut State<'a>, index: u32) {
+    fn resolve_through(&self, state: &mut State, index: u32) {
         while state.slots.len() <= index as usize {
             let i = state.slots.len() as u32;
             let slot = match state.claims.remove(&i) {
@@ -303,9 +236,10 @@ impl<'a> Schedule<'a> {
 
     /// Resolves week `w`, which is not the return week of an earlier swap. Records the
     /// return week's claim when a swap stands.
-    fn resolve_one(&self, state: &mut State<'a>, w: u32) -> Slot<'a> {
-        let a = self.rotation.scheduled(w);
-        let keep = Slot { on_call: a, swap: None, conflict: None };
+    fn resolve_one(&self, state: &mut State, w: u32) -> Slot {
+        let rotation = self.rotation();
+        let a = rotation.scheduled(w);
+        let keep = Slot { on_call: a.to_string(), swap: None, conflict: None };
         let dates = self.dates(w);
         let off = self.days_off(state, a, &dates);
         let Some(first_off) = off.first() else {
@@ -314,21 +248,21 @@ impl<'a> Schedule<'a> {
         let w_id = self.week_id(w);
         let a_name = self.name_of(a);
         let conflict = |reason: String| Slot {
-            on_call: a,
+            on_call: a.to_string(),
             swap: None,
             conflict: Some(format!("{a_name} keeps {w_id}: {reason}")),
         };
 
-        let b = match self.data.engineer(a) {
+        let b = match self.inputs.engineer(a) {
             Some(e) if e.backup != a => e.backup.as_str(),
             _ => return conflict(format!("{a_name} has no backup to swap with")),
         };
         let b_name = self.name_of(b);
-        if let Some(d) = self.data.decisions.iter().find(|d| d.week == w_id) {
+        if let Some(d) = self.inputs.decisions.iter().find(|d| d.week == w_id) {
             let note = d.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
             return conflict(format!("the swap with {b_name} (backup) was declined by the team{note}"));
         }
-        let Some(ret) = self.rotation.next_week_of(b, w) else {
+        let Some(ret) = rotation.next_week_of(b, w) else {
             return conflict(format!("{b_name} (backup) has no week in the rotation to give in return"));
         };
         let ret_id = self.week_id(ret);
@@ -361,40 +295,111 @@ impl<'a> Schedule<'a> {
             }
             WeekHolidayKind::Leave => format!("{a_name} is on {} in {w_id}", first_off.describe()),
         };
-        let reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        let mut reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        if let Some((change, _)) = rotation.next_change_after(w).filter(|(from, _)| *from <= ret) {
+            reason.push_str(&format!(
+                " (agreed under the order before the roster change in {}, so it stands whoever the new order gives {ret_id})",
+                self.week_id(change)
+            ));
+        }
         state.claims.insert(
             ret,
             Slot {
-                on_call: a,
-                swap: Some(SwapSlot { with: w, gave: b, took: a, reason: reason.clone() }),
+                on_call: a.to_string(),
+                swap: Some(SwapSlot { with: w, gave: b.to_string(), took: a.to_string(), reason: reason.clone() }),
                 conflict: None,
             },
         );
-        Slot { on_call: b, swap: Some(SwapSlot { with: ret, gave: a, took: b, reason }), conflict: None }
+        Slot {
+            on_call: b.to_string(),
+            swap: Some(SwapSlot { with: ret, gave: a.to_string(), took: b.to_string(), reason }),
+            conflict: None,
+        }
     }
 
-    fn assignment(&self, state: &mut State<'a>, index: u32) -> WeekAssignment {
-        let slot = state.slots[index as usize].clone();
-        let scheduled = self.rotation.scheduled(index);
+    /// The swap-resolved slot of week `index`.
+    fn slot(&self, state: &mut State, index: u32) -> Slot {
+        self.resolve_through(state, index);
+        state.slots[index as usize].clone()
+    }
+
+    /// The trade that week `index` is part of, seen from it, given who holds it after swaps.
+    fn trade(&self, state: &mut State, index: u32, holder: &str) -> Option<TradeNote> {
+        let (t, pair) = self.trades.iter().enumerate().find(|(_, pair)| pair.contains(&index))?;
+        let trade = &self.inputs.trades[t];
+        let (this, other) = if pair[0] == index { (0, 1) } else { (1, 0) };
+        let other_holder = self.slot(state, pair[other]).on_call;
+        let name = |slug: &str| self.name_of(slug).to_string();
+        let (gave, took) = (trade.engineers[this].clone(), trade.engineers[other].clone());
+        let note = trade.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let (w0, w1) = (trade.weeks[0], trade.weeks[1]);
+        let stale = [(holder, this, pair[this]), (other_holder.as_str(), other, pair[other])]
+            .into_iter()
+            .find(|(who, k, _)| *who != trade.engineers[*k]);
+        let (applied, reason) = match stale {
+            None => (
+                true,
+                format!(
+                    "{} and {} trade weeks: {} takes {w1} and {} takes {w0}{note}",
+                    name(&trade.engineers[0]),
+                    name(&trade.engineers[1]),
+                    name(&trade.engineers[0]),
+                    name(&trade.engineers[1]),
+                ),
+            ),
+            Some((who, k, week)) => (
+                false,
+                format!(
+                    "The trade of {w0} and {w1} between {} and {} does not apply: {} is on call in {}, not {}",
+                    name(&trade.engineers[0]),
+                    name(&trade.engineers[1]),
+                    name(who),
+                    self.week_id(week),
+                    name(&trade.engineers[k]),
+                ),
+            ),
+        };
+        Some(TradeNote { with_week: trade.weeks[other], gave, took, applied, reason })
+    }
+
+    fn roster_change(&self, index: u32) -> Option<RosterChangeNote> {
+        let rotation = self.rotation();
+        let (from, change) = rotation.changes().find(|(from, _)| *from == index)?;
+        let (previous, _) = rotation.order_at(from.checked_sub(1)?);
+        Some(RosterChangeNote::new(self.week_id(from), previous, &change.rotation, change.note.clone()))
+    }
+
+    fn assignment(&self, state: &mut State, index: u32) -> WeekAssignment {
+        let slot = self.slot(state, index);
+        let trade = self.trade(state, index, &slot.on_call);
+        let on_call = match &trade {
+            Some(t) if t.applied => t.took.clone(),
+            _ => slot.on_call,
+        };
+        let scheduled = self.rotation().scheduled(index);
         let dates = self.dates(index);
         let mut holidays = self.days_off(state, scheduled, &dates);
-        if slot.on_call != scheduled {
-            holidays.extend(self.days_off(state, slot.on_call, &dates));
+        if on_call != scheduled {
+            holidays.extend(self.days_off(state, &on_call, &dates));
             holidays.sort();
         }
+        let week = self.rotation().week(index);
         WeekAssignment {
-            week: self.rotation.week(index),
+            stretches: stretches(&week, &on_call, &self.covers),
+            week,
             scheduled: scheduled.to_string(),
-            on_call: slot.on_call.to_string(),
+            on_call,
             holidays,
             swap: slot.swap.map(|s| Swap {
                 with_week: self.week_id(s.with),
                 with_index: s.with,
-                gave: s.gave.to_string(),
-                took: s.took.to_string(),
+                gave: s.gave,
+                took: s.took,
                 reason: s.reason,
             }),
             conflict: slot.conflict.map(|reason| SwapConflict { reason }),
+            trade,
+            roster_change: self.roster_change(index),
         }
     }
 }

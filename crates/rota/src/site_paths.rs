@@ -15,6 +15,6 @@ pub fn site_paths(data: &TeamData) -> Vec<String> {
         ["/", "/schedule", "/pipelines", "/runbooks", "/people", "/fairness"].map(String::from).to_vec();
     paths.extend(data.pipelines.iter().map(|p| format!("/pipelines/{}", p.slug)));
     paths.extend(data.runbooks.iter().map(|r| format!("/runbooks/{}", r.pipeline)));
-    paths.extend(data.engineers.iter().map(|e| format!("/people/{}", e.slug)));
+    paths.extend(data.inputs.engineers.iter().map(|e| format!("/people/{}", e.slug)));
     paths
 }

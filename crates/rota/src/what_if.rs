@@ -1,30 +1,42 @@
-//! What-if previews carried in a link: extra leave and declined swaps layered over the team's
-//! data, so a manager can share "what happens if Bob is away 1–10 December?".
+//! What-if previews carried in a link: extra leave, declined swaps and covers layered over
+//! the team's schedule inputs, so a manager can share "what happens if Bob is away 1–10
+//! December?" or "what if Bob covers Wednesday evening?".
 //!
 //! ```
-//! # fn team() -> rota::TeamData { rota::what_if::doc_team() }
-//! let data = team();
-//! let what_if = rota::what_if::WhatIf::parse(&["bob:2026-12-01..2026-12-10".into()], &["2026-W52".into()], &data).unwrap();
-//! assert_eq!(what_if.to_query(), "leave=bob:2026-12-01..2026-12-10&keep=2026-W52");
-//! let preview = what_if.apply(&data);
-//! assert_eq!(preview.leave.len(), data.leave.len() + 1);
+//! let inputs = rota::what_if::doc_team().inputs;
+//! let what_if = rota::what_if::WhatIf::parse(
+//!     &["bob:2026-12-01..2026-12-10".into()],
+//!     &["2026-W52".into()],
+//!     &["alice:2026-12-02T18:00..2026-12-03T09:00".into()],
+//!     &inputs,
+//! )
+//! .unwrap();
+//! assert_eq!(
+//!     what_if.to_query(),
+//!     "leave=bob:2026-12-01..2026-12-10&keep=2026-W52&cover=alice:2026-12-02T18:00..2026-12-03T09:00"
+//! );
+//! let preview = what_if.apply(&inputs);
+//! assert_eq!(preview.leave.len(), inputs.leave.len() + 1);
+//! assert_eq!(preview.covers.len(), inputs.covers.len() + 1);
 //! ```
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::{Decision, Leave, TeamData, WeekId};
+use crate::cover::{check_cover, parse_local_minute};
+use crate::{Cover, Decision, Leave, ScheduleInputs, TeamData, WeekId};
 
 /// Longest leave a link may add: long enough for any real absence, short enough that a
 /// mistyped year cannot make the preview compute centuries.
 pub const MAX_LEAVE_DAYS: i64 = 366;
 
-/// Extra leave and declined swaps on top of the team's data.
+/// Extra leave, declined swaps and covers on top of the team's data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WhatIf {
     pub leave: Vec<Leave>,
     pub keep: Vec<WeekId>,
+    pub covers: Vec<Cover>,
 }
 
 /// A `leave=` or `keep=` value that cannot be used, and why.
@@ -44,19 +56,31 @@ impl fmt::Display for WhatIfError {
 impl std::error::Error for WhatIfError {}
 
 impl WhatIf {
-    /// Reads `leave=<person>:<from>..<to>` and `keep=<week>` values (dates as YYYY-MM-DD).
-    pub fn parse(leave: &[String], keep: &[String], data: &TeamData) -> Result<WhatIf, WhatIfError> {
+    /// Reads `leave=<person>:<from>..<to>` (dates as YYYY-MM-DD), `keep=<week>` and
+    /// `cover=<person>:<from>..<to>` (team wall-clock times as YYYY-MM-DDTHH:MM) values.
+    pub fn parse(
+        leave: &[String],
+        keep: &[String],
+        cover: &[String],
+        data: &ScheduleInputs,
+    ) -> Result<WhatIf, WhatIfError> {
         let leave = leave.iter().map(|value| parse_leave(value, data)).collect::<Result<Vec<_>, _>>()?;
         let keep = keep.iter().map(|value| parse_keep(value, data)).collect::<Result<Vec<_>, _>>()?;
-        Ok(WhatIf { leave, keep })
+        let mut what_if = WhatIf { leave, keep, covers: Vec::new() };
+        // Checked against the preview's own leave too: a cover by someone the link sends away
+        // cannot stand.
+        let with_leave = what_if.apply(data);
+        what_if.covers = cover.iter().map(|value| parse_cover(value, &with_leave)).collect::<Result<Vec<_>, _>>()?;
+        Ok(what_if)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.leave.is_empty() && self.keep.is_empty()
+        self.leave.is_empty() && self.keep.is_empty() && self.covers.is_empty()
     }
 
-    /// The team's data with this preview's leave and declined swaps added.
-    pub fn apply(&self, data: &TeamData) -> TeamData {
+    /// The schedule inputs with this preview's leave, declined swaps and covers added (its
+    /// covers win where they overlap the team's).
+    pub fn apply(&self, data: &ScheduleInputs) -> ScheduleInputs {
         let mut preview = data.clone();
         preview.leave.extend(self.leave.iter().cloned());
         for week in &self.keep {
@@ -64,6 +88,7 @@ impl WhatIf {
                 preview.decisions.push(Decision { week: *week, note: Some("what-if preview".into()) });
             }
         }
+        preview.covers.extend(self.covers.iter().cloned());
         preview
     }
 
@@ -71,20 +96,42 @@ impl WhatIf {
     pub fn to_query(&self) -> String {
         let leave = self.leave.iter().map(|l| format!("leave={}:{}..{}", l.engineer, l.from, l.to));
         let keep = self.keep.iter().map(|w| format!("keep={w}"));
-        leave.chain(keep).collect::<Vec<_>>().join("&")
+        let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+        let covers = self.covers.iter().map(|c| format!("cover={}:{}..{}", c.engineer, minute(c.from), minute(c.to)));
+        leave.chain(keep).chain(covers).collect::<Vec<_>>().join("&")
     }
 }
 
-fn parse_leave(value: &str, data: &TeamData) -> Result<Leave, WhatIfError> {
-    let err = |reason: String| WhatIfError { param: "leave", value: value.to_string(), reason };
-    let (who, range) = value
-        .split_once(':')
-        .ok_or_else(|| err("expected <person>:<from>..<to>, e.g. bob:2026-12-01..2026-12-10".into()))?;
+/// Splits `<person>:<from>..<to>`, checking the person.
+fn person_and_range<'v>(
+    value: &'v str,
+    data: &ScheduleInputs,
+    example: &str,
+    err: impl Fn(String) -> WhatIfError,
+) -> Result<(&'v str, &'v str, &'v str), WhatIfError> {
+    let (who, range) =
+        value.split_once(':').ok_or_else(|| err(format!("expected <person>:<from>..<to>, e.g. {example}")))?;
     if data.engineer(who).is_none() {
         let known: Vec<&str> = data.engineers.iter().map(|e| e.slug.as_str()).collect();
         return Err(err(format!("unknown engineer \"{who}\" (known: {})", known.join(", "))));
     }
-    let (from, to) = range.split_once("..").ok_or_else(|| err("the dates must be written <from>..<to>".into()))?;
+    let (from, to) = range.split_once("..").ok_or_else(|| err("the times must be written <from>..<to>".into()))?;
+    Ok((who, from, to))
+}
+
+fn parse_cover(value: &str, data: &ScheduleInputs) -> Result<Cover, WhatIfError> {
+    let err = |reason: String| WhatIfError { param: "cover", value: value.to_string(), reason };
+    // The times hold colons themselves: the person ends at the first one.
+    let (who, from, to) = person_and_range(value, data, "bob:2027-03-10T18:00..2027-03-12T09:00", err)?;
+    let (from, to) = (parse_local_minute(from).map_err(err)?, parse_local_minute(to).map_err(err)?);
+    let cover = Cover { engineer: who.to_string(), from, to, note: Some("what-if preview".into()) };
+    check_cover(&cover, data).map_err(|(_, reason)| err(reason))?;
+    Ok(cover)
+}
+
+fn parse_leave(value: &str, data: &ScheduleInputs) -> Result<Leave, WhatIfError> {
+    let err = |reason: String| WhatIfError { param: "leave", value: value.to_string(), reason };
+    let (who, from, to) = person_and_range(value, data, "bob:2026-12-01..2026-12-10", err)?;
     let date = |text: &str| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| err(format!("\"{text}\" is not a date as YYYY-MM-DD")))
     };
@@ -98,7 +145,7 @@ fn parse_leave(value: &str, data: &TeamData) -> Result<Leave, WhatIfError> {
     Ok(Leave { engineer: who.to_string(), from, to, note: Some("what-if preview".into()) })
 }
 
-fn parse_keep(value: &str, data: &TeamData) -> Result<WeekId, WhatIfError> {
+fn parse_keep(value: &str, data: &ScheduleInputs) -> Result<WeekId, WhatIfError> {
     let err = |reason: String| WhatIfError { param: "keep", value: value.to_string(), reason };
     let week: WeekId = value.parse().map_err(|e: crate::WeekIdError| err(e.reason.to_string()))?;
     if week < WeekId::of(data.team.epoch) {
@@ -120,20 +167,25 @@ pub fn doc_team() -> TeamData {
         backup: backup.into(),
     };
     TeamData {
-        team: Team {
-            name: "Doc".into(),
-            time_zone: chrono_tz::Tz::UTC,
-            handoff: Handoff { weekday: Weekday::Mon, time: NaiveTime::MIN },
-            epoch: crate::embedded::date(2025, 12, 29),
-            rotation: vec!["alice".into(), "bob".into()],
-            calendar: None,
-        },
-        engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
+        inputs: std::sync::Arc::new(ScheduleInputs {
+            team: Team {
+                name: "Doc".into(),
+                time_zone: chrono_tz::Tz::UTC,
+                handoff: Handoff { weekday: Weekday::Mon, time: NaiveTime::MIN },
+                epoch: crate::embedded::date(2025, 12, 29),
+                rotation: vec!["alice".into(), "bob".into()],
+                calendar: None,
+            },
+            engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
+            calendars: vec![],
+            leave: vec![],
+            decisions: vec![],
+            roster_changes: vec![],
+            covers: vec![],
+            trades: vec![],
+        }),
         pipelines: vec![],
         runbooks: vec![],
-        calendars: vec![],
-        leave: vec![],
-        decisions: vec![],
     }
 }
 
@@ -143,7 +195,7 @@ mod tests {
 
     fn parse(leave: &[&str], keep: &[&str]) -> Result<WhatIf, WhatIfError> {
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        WhatIf::parse(&owned(leave), &owned(keep), &doc_team())
+        WhatIf::parse(&owned(leave), &owned(keep), &[], &doc_team().inputs)
     }
 
     #[test]
@@ -174,13 +226,13 @@ mod tests {
 
     #[test]
     fn keeping_a_week_declines_its_swap() {
-        let data = doc_team();
+        let data = doc_team().inputs;
         // Alice's week 0 becomes a holiday week through the preview's leave, so she swaps with Bob…
         let leave = parse(&["alice:2025-12-30..2025-12-30"], &[]).unwrap().apply(&data);
-        assert_eq!(crate::Schedule::new(&leave).week(0).on_call, "bob");
+        assert_eq!(crate::Schedule::new(std::sync::Arc::new(leave)).week(0).on_call, "bob");
         // …unless the preview keeps the week.
         let kept = parse(&["alice:2025-12-30..2025-12-30"], &["2026-W01"]).unwrap().apply(&data);
-        let week = crate::Schedule::new(&kept).week(0);
+        let week = crate::Schedule::new(std::sync::Arc::new(kept)).week(0);
         assert_eq!(week.on_call, "alice");
         assert!(week.conflict.is_some());
     }

@@ -11,11 +11,12 @@ fn hand_built_default_team_matches_data_folder() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let loaded = rota::load::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let built = common::default_team();
-    assert_eq!(loaded.team, built.team);
-    assert_eq!(loaded.engineers, built.engineers);
-    assert_eq!(loaded.calendars, built.calendars);
-    assert_eq!(loaded.leave, built.leave);
-    assert_eq!(loaded.decisions, built.decisions);
+    assert_eq!(loaded.inputs.team, built.inputs.team);
+    assert_eq!(loaded.inputs.engineers, built.inputs.engineers);
+    assert_eq!(loaded.inputs.calendars, built.inputs.calendars);
+    assert_eq!(loaded.inputs.leave, built.inputs.leave);
+    assert_eq!(loaded.inputs.decisions, built.inputs.decisions);
     assert_eq!(loaded.pipelines, built.pipelines);
     assert_eq!(loaded.runbooks, built.runbooks);
+    assert_eq!(loaded, built);
 }

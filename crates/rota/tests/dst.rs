@@ -4,11 +4,11 @@ mod common;
 
 use chrono::{Datelike, NaiveTime, Offset, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
-use common::default_team;
-use rota::{Rotation, TeamData};
+use common::default_inputs;
+use rota::{Rotation, ScheduleInputs};
 
-fn team_in(zone: Tz) -> TeamData {
-    let mut data = default_team();
+fn team_in(zone: Tz) -> ScheduleInputs {
+    let mut data = default_inputs();
     data.team.time_zone = zone;
     data
 }

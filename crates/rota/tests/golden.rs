@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{d, default_team};
+use common::{d, default_inputs};
 use rota::{Schedule, WeekAssignment, WeekId};
 
 const GOLDEN: &str = "tests/golden/default-schedule.txt";
@@ -25,8 +25,8 @@ fn line(w: &WeekAssignment) -> String {
 }
 
 fn render() -> String {
-    let data = default_team();
-    let schedule = Schedule::new(&data);
+    let data = default_inputs();
+    let schedule = common::schedule(&data);
     let r = schedule.rotation();
     let from = r.index_of_week("2026-W01".parse().unwrap()).unwrap();
     let to = r.index_of_week("2028-W52".parse().unwrap()).unwrap();
@@ -65,14 +65,14 @@ fn default_schedule_matches_golden_file() {
     }
 }
 
-fn week(schedule: &Schedule<'_>, id: &str) -> WeekAssignment {
+fn week(schedule: &Schedule, id: &str) -> WeekAssignment {
     schedule.by_id(id.parse::<WeekId>().unwrap()).unwrap()
 }
 
 #[test]
 fn new_year_2026_alice_swaps_with_bob() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let w1 = week(&s, "2026-W01");
     assert_eq!((w1.scheduled.as_str(), w1.on_call.as_str()), ("alice", "bob"));
     let swap = w1.swap.as_ref().unwrap();
@@ -90,8 +90,8 @@ fn new_year_2026_alice_swaps_with_bob() {
 
 #[test]
 fn thanksgiving_2026_diana_swaps_with_alice() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let w48 = week(&s, "2026-W48");
     assert_eq!((w48.scheduled.as_str(), w48.on_call.as_str()), ("diana", "alice"));
     assert_eq!(w48.swap.as_ref().unwrap().with_week.to_string(), "2026-W49");
@@ -109,8 +109,8 @@ fn thanksgiving_2026_diana_swaps_with_alice() {
 
 #[test]
 fn christmas_2026_stays_with_diana_because_of_new_year_2027() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let w52 = week(&s, "2026-W52");
     assert_eq!((w52.scheduled.as_str(), w52.on_call.as_str()), ("diana", "diana"));
     assert!(w52.swap.is_none());
@@ -125,8 +125,8 @@ fn christmas_2026_stays_with_diana_because_of_new_year_2027() {
 
 #[test]
 fn dst_week_lengths_in_2026() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     assert_eq!(week(&s, "2026-W10").week.hours(), 167);
     assert_eq!(week(&s, "2026-W44").week.hours(), 169);
     assert_eq!(week(&s, "2026-W48").week.hours(), 168);

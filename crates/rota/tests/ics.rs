@@ -2,9 +2,8 @@
 
 mod common;
 
-use common::{d, default_team};
+use common::{d, default_inputs};
 use rota::ics::{person_feed, team_feed};
-use rota::Schedule;
 
 fn parse(feed: &str) -> ical::parser::ical::component::IcalCalendar {
     let mut cals = ical::IcalParser::new(std::io::BufReader::new(feed.as_bytes()));
@@ -47,9 +46,9 @@ fn check_lines(feed: &str) {
 
 #[test]
 fn team_feed_parses_and_is_well_formed() {
-    let data = default_team();
-    let schedule = Schedule::new(&data);
-    let feed = team_feed(&data, &schedule, d(2026, 6, 1));
+    let data = default_inputs();
+    let schedule = common::schedule(&data);
+    let feed = team_feed(&schedule, d(2026, 6, 1));
     check_lines(&feed);
     let cal = parse(&feed);
     assert_eq!(prop(&cal.properties, "VERSION"), "2.0");
@@ -95,17 +94,17 @@ fn team_feed_parses_and_is_well_formed() {
 
 #[test]
 fn feeds_are_reproducible() {
-    let data = default_team();
-    let a = team_feed(&data, &Schedule::new(&data), d(2026, 6, 1));
-    let b = team_feed(&data, &Schedule::new(&data), d(2026, 6, 1));
+    let data = default_inputs();
+    let a = team_feed(&common::schedule(&data), d(2026, 6, 1));
+    let b = team_feed(&common::schedule(&data), d(2026, 6, 1));
     assert_eq!(a, b);
 }
 
 #[test]
 fn person_feed_has_only_their_weeks() {
-    let data = default_team();
-    let schedule = Schedule::new(&data);
-    let feed = person_feed(&data, &schedule, "diana", d(2026, 6, 1));
+    let data = default_inputs();
+    let schedule = common::schedule(&data);
+    let feed = person_feed(&schedule, "diana", d(2026, 6, 1));
     check_lines(&feed);
     let cal = parse(&feed);
     assert_eq!(prop(&cal.properties, "X-WR-CALNAME"), "Data Engineering on call: Diana");
@@ -123,17 +122,17 @@ fn person_feed_has_only_their_weeks() {
     assert!(prop(&w52.properties, "DESCRIPTION").contains("Holiday conflict: Diana keeps 2026-W52"));
 
     // An unknown person still gets a valid, empty feed.
-    let empty = person_feed(&data, &schedule, "nobody", d(2026, 6, 1));
+    let empty = person_feed(&schedule, "nobody", d(2026, 6, 1));
     assert!(parse(&empty).events.is_empty());
 }
 
 #[test]
 fn names_with_commas_and_semicolons_are_escaped() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.engineers.iter_mut().find(|e| e.slug == "alice").unwrap().name = "Doe, Jane; Jr. \\ Ünïcödé".into();
     data.team.name = "Data, Engineering".into();
-    let schedule = Schedule::new(&data);
-    let feed = person_feed(&data, &schedule, "alice", d(2026, 6, 1));
+    let schedule = common::schedule(&data);
+    let feed = person_feed(&schedule, "alice", d(2026, 6, 1));
     check_lines(&feed);
     assert!(feed.contains("SUMMARY:On call: Doe\\, Jane\\; Jr. \\\\ Ünïcödé\r\n"), "{feed}");
     assert!(feed.contains("X-WR-CALNAME:Data\\, Engineering on call: Doe\\, Jane\\; Jr. \\\\ Ünïcödé\r\n"));
@@ -146,11 +145,11 @@ fn names_with_commas_and_semicolons_are_escaped() {
 
 #[test]
 fn feed_before_the_epoch_starts_at_week_zero() {
-    let data = default_team();
-    let schedule = Schedule::new(&data);
-    let feed = team_feed(&data, &schedule, d(2025, 6, 1));
+    let data = default_inputs();
+    let schedule = common::schedule(&data);
+    let feed = team_feed(&schedule, d(2025, 6, 1));
     let cal = parse(&feed);
     assert_eq!(prop(&cal.events[0].properties, "UID"), "2026-W01-oncall@rota");
-    let far_before = team_feed(&data, &schedule, d(2000, 1, 1));
+    let far_before = team_feed(&schedule, d(2000, 1, 1));
     assert!(parse(&far_before).events.is_empty());
 }

@@ -2,13 +2,13 @@
 
 mod common;
 
-use common::default_team;
-use rota::{FairnessLedger, Period, Schedule};
+use common::default_inputs;
+use rota::{FairnessLedger, Period};
 
 #[test]
 fn ledger_2026_counts_each_week_once() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let ledger = FairnessLedger::for_year(&s, 2026);
     // Weeks starting in 2026: 5 Jan .. 28 Dec (2026-W01 started on 29 Dec 2025).
     let year_rows: Vec<_> = ledger.rows.iter().filter(|r| r.period == Period::Year(2026)).collect();
@@ -53,8 +53,8 @@ fn ledger_2026_counts_each_week_once() {
 
 #[test]
 fn ledger_for_a_range_and_before_the_epoch() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let ledger = FairnessLedger::for_range(&s, 0, 2);
     // 2026-W01 starts in December 2025: Alice gave it, Bob took it.
     let bob25 = ledger.row("bob", Period::Year(2025)).unwrap();

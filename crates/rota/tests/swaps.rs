@@ -3,11 +3,11 @@
 mod common;
 
 use chrono::{DateTime, Utc};
-use common::{d, default_team};
-use rota::{Decision, Leave, Schedule, TeamData, WeekAssignment, WeekHolidayKind, WeekId};
+use common::{d, default_inputs};
+use rota::{Decision, Leave, ScheduleInputs, WeekAssignment, WeekHolidayKind, WeekId};
 
-fn week(data: &TeamData, id: &str) -> WeekAssignment {
-    Schedule::new(data).by_id(id.parse::<WeekId>().unwrap()).unwrap()
+fn week(data: &ScheduleInputs, id: &str) -> WeekAssignment {
+    common::schedule(data).by_id(id.parse::<WeekId>().unwrap()).unwrap()
 }
 
 fn leave(engineer: &str, from: chrono::NaiveDate, to: chrono::NaiveDate, note: Option<&str>) -> Leave {
@@ -20,7 +20,7 @@ fn who(w: &WeekAssignment) -> (&str, &str) {
 
 #[test]
 fn declined_swap_keeps_the_week() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.decisions.push(Decision { week: "2026-W48".parse().unwrap(), note: Some("Diana prefers to stay".into()) });
     let w48 = week(&data, "2026-W48");
     assert_eq!(who(&w48), ("diana", "diana"));
@@ -36,7 +36,7 @@ fn declined_swap_keeps_the_week() {
 
 #[test]
 fn backup_on_leave_blocks_the_swap() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.leave.push(leave("alice", d(2026, 11, 27), d(2026, 11, 27), None));
     let w48 = week(&data, "2026-W48");
     assert_eq!(who(&w48), ("diana", "diana"));
@@ -45,7 +45,7 @@ fn backup_on_leave_blocks_the_swap() {
 
 #[test]
 fn leave_in_the_return_week_blocks_the_swap() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.leave.push(leave("diana", d(2026, 12, 1), d(2026, 12, 10), Some("Trip")));
     let w48 = week(&data, "2026-W48");
     assert_eq!(who(&w48), ("diana", "diana"));
@@ -57,7 +57,7 @@ fn leave_in_the_return_week_blocks_the_swap() {
 
 #[test]
 fn leave_makes_a_holiday_week_and_is_listed() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.leave.push(leave("charlie", d(2026, 4, 3), d(2026, 4, 8), Some("Vacation")));
     let w15 = week(&data, "2026-W15");
     assert_eq!(who(&w15), ("charlie", "diana"));
@@ -79,7 +79,7 @@ fn leave_makes_a_holiday_week_and_is_listed() {
 fn return_week_already_in_a_swap() {
     // Bob and Diana both have Alice as backup: Veterans Day (Bob, 2026-W46) claims Alice's
     // 2026-W49, so Thanksgiving (Diana, 2026-W48) finds it taken.
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.engineers.iter_mut().find(|e| e.slug == "bob").unwrap().backup = "alice".into();
     let w46 = week(&data, "2026-W46");
     assert_eq!(who(&w46), ("bob", "alice"));
@@ -96,7 +96,7 @@ fn return_week_already_in_a_swap() {
 #[test]
 fn return_week_is_not_examined_again() {
     // Bob is away in 2026-W02, but he gave that week to Alice for New Year's Day anyway.
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.leave.push(leave("bob", d(2026, 1, 5), d(2026, 1, 9), None));
     let w2 = week(&data, "2026-W02");
     assert_eq!(who(&w2), ("bob", "alice"));
@@ -106,13 +106,13 @@ fn return_week_is_not_examined_again() {
 
 #[test]
 fn no_backup_and_backup_outside_the_rotation() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.engineers.iter_mut().find(|e| e.slug == "diana").unwrap().backup = "diana".into();
     assert_eq!(
         week(&data, "2026-W48").conflict.unwrap().reason,
         "Diana keeps 2026-W48: Diana has no backup to swap with"
     );
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.engineers.push(rota::Engineer {
         slug: "erin".into(),
         name: "Erin".into(),
@@ -130,7 +130,7 @@ fn no_backup_and_backup_outside_the_rotation() {
 #[test]
 fn own_calendar_overrides_the_team_calendar() {
     // Diana on an empty calendar has no Thanksgiving to swap for.
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.calendars.push(rota::HolidayCalendar {
         slug: "none".into(),
         name: "None".into(),
@@ -146,8 +146,8 @@ fn own_calendar_overrides_the_team_calendar() {
 
 #[test]
 fn at_an_instant() {
-    let data = default_team();
-    let s = Schedule::new(&data);
+    let data = default_inputs();
+    let s = common::schedule(&data);
     let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
     assert!(s.at(t("2025-12-29T13:59:59Z")).is_none());
     assert_eq!(s.at(t("2025-12-29T14:00:00Z")).unwrap().on_call, "bob");
@@ -160,9 +160,9 @@ fn at_an_instant() {
 
 #[test]
 fn empty_rotation_does_not_panic() {
-    let mut data = default_team();
+    let mut data = default_inputs();
     data.team.rotation.clear();
-    let s = Schedule::new(&data);
+    let s = common::schedule(&data);
     let w = s.week(3);
     assert_eq!((w.scheduled.as_str(), w.on_call.as_str()), ("", ""));
     assert_eq!(s.weeks(0, 10).len(), 10);
@@ -171,7 +171,7 @@ fn empty_rotation_does_not_panic() {
 
 #[test]
 fn holidays_list_both_parties_of_a_swap() {
-    let data = default_team();
+    let data = default_inputs();
     let w48 = week(&data, "2026-W48");
     let who: Vec<&str> = w48.holidays.iter().map(|h| h.engineer.as_str()).collect();
     assert_eq!(who, vec!["alice", "diana"]);

@@ -127,7 +127,7 @@ fn the_unchanged_copy_of_the_default_data_is_valid() {
     let fx = Fixture::new();
     assert_eq!(fx.errors(), Vec::<String>::new());
     let data = load_dir(&fx.dir).unwrap();
-    assert_eq!(data.engineers.len(), 4);
+    assert_eq!(data.inputs.engineers.len(), 4);
     assert_eq!(data.pipelines.len(), 5);
 }
 

@@ -81,6 +81,15 @@ pub fn us_federal() -> HolidayCalendar {
 /// alice → bob → charlie → diana, backups from pipeline secondaries.
 pub fn default_team() -> TeamData {
     TeamData {
+        inputs: std::sync::Arc::new(default_inputs()),
+        pipelines: default_pipelines(),
+        runbooks: default_runbooks(),
+    }
+}
+
+/// What the default team's schedule is computed from.
+pub fn default_inputs() -> ScheduleInputs {
+    ScheduleInputs {
         team: Team {
             name: s("Data Engineering"),
             time_zone: chrono_tz::America::New_York,
@@ -95,14 +104,59 @@ pub fn default_team() -> TeamData {
             engineer("charlie", "Charlie", "diana"),
             engineer("diana", "Diana", "alice"),
         ],
-        pipelines: vec![
-            pipeline("profit", "Profit", "Profit", Audience::Experiments, "alice", "bob", "Profit (for experiments)."),
-            pipeline("aggregate-profit", "Aggregate Profit", "Profit", Audience::Investor, "bob", "charlie", "Aggregate Profit (investor)."),
-            pipeline("aggregate-growth", "Aggregate Growth", "Growth", Audience::Investor, "charlie", "diana", "Aggregate Growth (investor)."),
-            pipeline("daily-growth", "Daily Growth", "Growth", Audience::Experiments, "diana", "alice", "Daily Growth (for experiments)."),
-            pipeline("aggregate-engagement", "Aggregate Engagement", "Engagement", Audience::Investor, "alice", "bob", "Aggregate Engagement (investor)."),
-        ],
-        runbooks: vec![
+        calendars: vec![us_federal()],
+        leave: vec![],
+        decisions: vec![],
+        roster_changes: vec![],
+        covers: vec![],
+        trades: vec![],
+    }
+}
+
+fn default_pipelines() -> Vec<Pipeline> {
+    vec![
+        pipeline("profit", "Profit", "Profit", Audience::Experiments, "alice", "bob", "Profit (for experiments)."),
+        pipeline(
+            "aggregate-profit",
+            "Aggregate Profit",
+            "Profit",
+            Audience::Investor,
+            "bob",
+            "charlie",
+            "Aggregate Profit (investor).",
+        ),
+        pipeline(
+            "aggregate-growth",
+            "Aggregate Growth",
+            "Growth",
+            Audience::Investor,
+            "charlie",
+            "diana",
+            "Aggregate Growth (investor).",
+        ),
+        pipeline(
+            "daily-growth",
+            "Daily Growth",
+            "Growth",
+            Audience::Experiments,
+            "diana",
+            "alice",
+            "Daily Growth (for experiments).",
+        ),
+        pipeline(
+            "aggregate-engagement",
+            "Aggregate Engagement",
+            "Engagement",
+            Audience::Investor,
+            "alice",
+            "bob",
+            "Aggregate Engagement (investor).",
+        ),
+    ]
+}
+
+fn default_runbooks() -> Vec<Runbook> {
+    vec![
             Runbook {
                 pipeline: s("aggregate-profit"),
                 summary: s("This pipeline ingests and aggregates transaction and cost data to calculate overall profit margins."),
@@ -136,9 +190,10 @@ pub fn default_team() -> TeamData {
                     fp("data-dropping", "Data Dropping", "Events are dropped by the ingestion system before they reach the pipeline, resulting in an underreporting of engagement."),
                 ],
             },
-        ],
-        calendars: vec![us_federal()],
-        leave: vec![],
-        decisions: vec![],
-    }
+        ]
+}
+
+/// A schedule of its own over a copy of `inputs`.
+pub fn schedule(inputs: &ScheduleInputs) -> Schedule {
+    Schedule::new(std::sync::Arc::new(inputs.clone()))
 }
