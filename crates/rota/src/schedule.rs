@@ -295,10 +295,13 @@ impl Schedule {
             }
             WeekHolidayKind::Leave => format!("{a_name} is on {} in {w_id}", first_off.describe()),
         };
-        let mut reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        let reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        // Said on the return week only: the holiday week reads the same with or without the
+        // change, as every week before a roster change must.
+        let mut return_reason = reason.clone();
         if let Some((change, _)) = rotation.next_change_after(w).filter(|(from, _)| *from <= ret) {
-            reason.push_str(&format!(
-                " (agreed under the order before the roster change in {}, so it stands whoever the new order gives {ret_id})",
+            return_reason.push_str(&format!(
+                " (agreed before the roster change in {}, so it stands whoever the new order gives {ret_id})",
                 self.week_id(change)
             ));
         }
@@ -306,7 +309,7 @@ impl Schedule {
             ret,
             Slot {
                 on_call: a.to_string(),
-                swap: Some(SwapSlot { with: w, gave: b.to_string(), took: a.to_string(), reason: reason.clone() }),
+                swap: Some(SwapSlot { with: w, gave: b.to_string(), took: a.to_string(), reason: return_reason }),
                 conflict: None,
             },
         );

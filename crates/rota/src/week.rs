@@ -63,7 +63,8 @@ pub struct Swap {
     pub gave: String,
     /// Slug of the engineer who covers this week instead.
     pub took: String,
-    /// Plain words, the same on both weeks: whose holiday, and who covers what.
+    /// Plain words: whose holiday, and who covers what. The same on both weeks, except that
+    /// the return week also says when a roster change came between them.
     pub reason: String,
 }
 

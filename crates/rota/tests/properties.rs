@@ -1,4 +1,5 @@
-//! Property tests: invariants of the resolved schedule on random teams, leave and decisions.
+//! Property tests: invariants of the resolved schedule on random teams, leave, decisions,
+//! roster changes and covers.
 
 mod common;
 
@@ -7,7 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use rota::{Decision, Engineer, Handoff, Leave, ScheduleInputs, Team, WeekAssignment, WeekId};
+use rota::{
+    Cover, Decision, Engineer, FairnessLedger, Handoff, Leave, RosterChange, ScheduleInputs, Team, WeekAssignment,
+    WeekId,
+};
 
 const ZONES: [Tz; 5] = [
     chrono_tz::America::New_York,
@@ -206,6 +210,99 @@ proptest! {
         for s in slugs {
             let n = weeks.iter().filter(|w| w.on_call == s).count();
             prop_assert!((20..=60).contains(&n), "{s} on call {n} of 160 weeks");
+        }
+    }
+}
+
+/// A roster change at week `at` to a random order of some of the engineers (`picks` indexes
+/// into the team, repeats dropped).
+fn with_change(data: &ScheduleInputs, at: u32, picks: &[usize]) -> ScheduleInputs {
+    let mut order: Vec<String> = Vec::new();
+    for &p in picks {
+        let slug = data.engineers[p % data.engineers.len()].slug.clone();
+        if !order.contains(&slug) {
+            order.push(slug);
+        }
+    }
+    let mut changed = data.clone();
+    let from = WeekId::of(data.team.epoch + Duration::weeks(i64::from(at)));
+    changed.roster_changes.push(RosterChange { from, rotation: order, note: None });
+    changed
+}
+
+/// Covers at random times (minutes from the epoch, lengths in minutes up to four days).
+fn with_covers(data: &ScheduleInputs, covers: &[(usize, i64, i64)]) -> ScheduleInputs {
+    let mut covered = data.clone();
+    let start = data.team.epoch.and_hms_opt(0, 0, 0).unwrap();
+    covered.covers = covers
+        .iter()
+        .map(|&(e, from, len)| Cover {
+            engineer: data.engineers[e % data.engineers.len()].slug.clone(),
+            from: start + Duration::minutes(from),
+            to: start + Duration::minutes(from + len),
+            note: None,
+        })
+        .collect();
+    covered
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The guarantee of roster changes: for any change taking effect at week W, every week
+    /// before W (on-call, swaps, conflicts, holidays, covers) and the fairness ledger of those
+    /// weeks are exactly as without the change.
+    #[test]
+    fn a_roster_change_never_rewrites_the_past(
+        spec in spec(),
+        at in 1u32..WEEKS,
+        picks in prop::collection::vec(0usize..6, 1..7),
+    ) {
+        let data = build(&spec);
+        let changed = with_change(&data, at, &picks);
+        let (before, after) = (common::schedule(&data), common::schedule(&changed));
+        prop_assert_eq!(before.weeks(0, at), after.weeks(0, at));
+        prop_assert_eq!(FairnessLedger::for_range(&before, 0, at), FairnessLedger::for_range(&after, 0, at));
+        // And from W on, the new order is what the rotation gives.
+        let order = &changed.roster_changes[0].rotation;
+        for (k, w) in after.weeks(at, 12).iter().enumerate() {
+            prop_assert_eq!(&w.scheduled, &order[k % order.len()]);
+        }
+    }
+
+    /// Every instant has exactly one engineer on call: each week's stretches run from its
+    /// start to its end without gaps or overlaps, whatever covers lie on it.
+    #[test]
+    fn covers_never_leave_a_gap(
+        spec in spec(),
+        covers in prop::collection::vec((0usize..6, 0i64..(60 * 24 * 7 * 40), 1i64..(60 * 24 * 4)), 0..12),
+        probes in prop::collection::vec(0i64..(3600 * 24 * 7 * 40), 1..20),
+    ) {
+        let data = with_covers(&build(&spec), &covers);
+        let schedule = common::schedule(&data);
+        let weeks = schedule.weeks(0, 42);
+        for w in &weeks {
+            prop_assert!(!w.stretches.is_empty());
+            prop_assert_eq!(w.stretches[0].start, w.week.start);
+            prop_assert_eq!(w.stretches.last().unwrap().end, w.week.end);
+            for pair in w.stretches.windows(2) {
+                prop_assert_eq!(pair[0].end, pair[1].start);
+                // Neighbours differ, or they would be one stretch.
+                prop_assert!(pair[0].engineer != pair[1].engineer || pair[0].kind != pair[1].kind);
+            }
+            for s in &w.stretches {
+                prop_assert!(s.start < s.end);
+                prop_assert!(data.engineer(&s.engineer).is_some());
+            }
+            // The week's time is shared out exactly.
+            let total: Duration = w.stretches.iter().map(|s| s.duration()).sum();
+            prop_assert_eq!(total, w.week.duration());
+        }
+        let first = schedule.rotation().week(0).start.to_utc();
+        for p in probes {
+            let instant = first + Duration::seconds(p);
+            let w = schedule.at(instant).unwrap();
+            prop_assert_eq!(w.stretches.iter().filter(|s| s.contains(instant)).count(), 1);
         }
     }
 }
