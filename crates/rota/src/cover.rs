@@ -106,7 +106,8 @@ pub const MAX_COVER_DAYS: i64 = 31;
 pub fn check_cover(cover: &Cover, inputs: &crate::ScheduleInputs) -> Result<(), (&'static str, String)> {
     let (from, to) = (cover.from, cover.to);
     if to <= from {
-        return Err(("to", format!("the cover ends ({to}) before or when it starts ({from})")));
+        let minute = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M");
+        return Err(("to", format!("the cover ends ({}) before or when it starts ({})", minute(to), minute(from))));
     }
     if (to - from).num_days() >= MAX_COVER_DAYS {
         return Err((

@@ -153,3 +153,53 @@ fn feed_before_the_epoch_starts_at_week_zero() {
     let far_before = team_feed(&schedule, d(2000, 1, 1));
     assert!(parse(&far_before).events.is_empty());
 }
+
+/// A cover splits a week into the stretches actually worked: one event each, consecutive,
+/// in the team feed, and only the cover in the covering engineer's feed.
+#[test]
+fn a_cover_splits_the_week_into_one_event_per_stretch() {
+    let mut data = default_inputs();
+    // Bob holds 2026-W50 (Mon 7 Dec 09:00 EST = 14:00Z); Charlie covers Wed 18:00 to Fri 09:00.
+    data.covers.push(rota::Cover {
+        engineer: "charlie".into(),
+        from: rota::embedded::minute(2026, 12, 9, 18, 0),
+        to: rota::embedded::minute(2026, 12, 11, 9, 0),
+        note: Some("Bob's school play".into()),
+    });
+    let schedule = common::schedule(&data);
+    let cal = parse(&team_feed(&schedule, d(2026, 12, 1)));
+    let w50: Vec<(&str, &str, &str, &str)> = cal
+        .events
+        .iter()
+        .filter(|e| prop(&e.properties, "UID").starts_with("2026-W50"))
+        .map(|e| {
+            let p = |name| prop(&e.properties, name);
+            (p("UID"), p("DTSTART"), p("DTEND"), p("SUMMARY"))
+        })
+        .collect();
+    assert_eq!(
+        w50,
+        vec![
+            ("2026-W50-oncall@rota", "20261207T140000Z", "20261209T230000Z", "On call: Bob"),
+            ("2026-W50-20261209T230000Z-oncall@rota", "20261209T230000Z", "20261211T140000Z", "On call: Charlie"),
+            ("2026-W50-20261211T140000Z-oncall@rota", "20261211T140000Z", "20261214T140000Z", "On call: Bob"),
+        ]
+    );
+    let cover = cal.events.iter().find(|e| prop(&e.properties, "SUMMARY") == "On call: Charlie").unwrap();
+    let desc = unescape(prop(&cover.properties, "DESCRIPTION"));
+    assert!(
+        desc.starts_with(
+            "Charlie is on call for Data Engineering, week 2026-W50: Wed 9 Dec 2026 18:00 to Fri 11 Dec 2026 09:00"
+        ),
+        "{desc}"
+    );
+    assert!(
+        desc.contains("Cover: Charlie covers Wed 9 Dec 18:00 – Fri 11 Dec 09:00 for Bob (Bob's school play)."),
+        "{desc}"
+    );
+
+    let charlie = parse(&person_feed(&schedule, "charlie", d(2026, 12, 1)));
+    let starts: Vec<&str> = charlie.events.iter().map(|e| prop(&e.properties, "DTSTART")).collect();
+    assert!(starts.contains(&"20261209T230000Z"));
+    assert!(!starts.contains(&"20261207T140000Z"));
+}

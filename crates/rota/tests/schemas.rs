@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rota::load::{load_dir, DATA_FILES};
+use rota::load::{load_dir, DATA_FILES, OPTIONAL_DATA_FILES};
 use serde_json::{json, Value};
 
 fn data_dir() -> PathBuf {
@@ -38,7 +38,7 @@ fn violations(file: &str, doc: &Value) -> Vec<String> {
 
 #[test]
 fn every_data_file_has_a_draft_2020_12_schema() {
-    for file in DATA_FILES {
+    for file in DATA_FILES.iter().chain(&OPTIONAL_DATA_FILES) {
         let schema = schema_of(file);
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{file}");
         if let Err(e) = jsonschema::meta::validate(&schema) {
@@ -61,6 +61,23 @@ fn the_default_data_is_valid_against_its_schemas() {
         let doc = read_json(&data_dir().join(file));
         assert_eq!(violations(file, &doc), Vec::<String>::new(), "{file}");
     }
+}
+
+/// The optional files are absent from `data/`; their worked examples stand in.
+#[test]
+fn the_worked_examples_of_the_optional_files_are_valid_against_their_schemas() {
+    let examples = data_dir().join("../tests/fixtures/team-over-time");
+    for file in OPTIONAL_DATA_FILES {
+        let doc = read_json(&examples.join(file));
+        assert_eq!(violations(file, &doc), Vec::<String>::new(), "{file}");
+    }
+    // And the schemas catch what they can express.
+    let duplicate = json!([{ "from": "2027-W10", "rotation": ["alice", "alice"] }]);
+    assert_eq!(violations("roster-changes.json", &duplicate).len(), 1);
+    let offset = json!([{ "engineer": "bob", "from": "2027-03-10T18:00-05:00", "to": "2027-03-11T09:00" }]);
+    assert_eq!(violations("covers.json", &offset).len(), 1);
+    let three = json!([{ "weeks": ["2027-W01", "2027-W02", "2027-W03"], "engineers": ["alice", "bob"] }]);
+    assert_eq!(violations("trades.json", &three).len(), 1);
 }
 
 #[test]
