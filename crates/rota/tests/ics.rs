@@ -185,7 +185,8 @@ fn a_cover_splits_the_week_into_one_event_per_stretch() {
             ("2026-W50-20261211T140000Z-oncall@rota", "20261211T140000Z", "20261214T140000Z", "On call: Bob"),
         ]
     );
-    let cover = cal.events.iter().find(|e| prop(&e.properties, "SUMMARY") == "On call: Charlie").unwrap();
+    let cover =
+        cal.events.iter().find(|e| prop(&e.properties, "UID") == "2026-W50-20261209T230000Z-oncall@rota").unwrap();
     let desc = unescape(prop(&cover.properties, "DESCRIPTION"));
     assert!(
         desc.starts_with(
