@@ -25,18 +25,17 @@ pub fn check(data: &TeamData, dir: Option<&Path>) -> CommandResult {
 pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
     let at = at.unwrap_or_else(Utc::now);
     let schedule = Schedule::new(data.inputs.clone());
-    let Some(now) = schedule.at(at) else {
+    let (Some(week), Some((now, next))) = (schedule.at(at), schedule.stretch_at(at)) else {
         let first = schedule.rotation().week(0);
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
     };
-    let next = schedule.week(now.week.index + 1);
-    println!("{} is on call ({})", schedule.name_of(&now.on_call), now.week.id);
-    println!("  since {}", stamp(now.week.start));
-    println!("  until {}", stamp(now.week.end));
-    for note in now.explain(&data.inputs) {
+    println!("{} is on call ({})", schedule.name_of(&now.engineer), week.week.id);
+    println!("  since {}", stamp(now.start));
+    println!("  until {}", stamp(now.end));
+    for note in week.explain(&data.inputs) {
         println!("  {note}");
     }
-    println!("next: {} from {}", schedule.name_of(&next.on_call), stamp(next.week.start));
+    println!("next: {} from {}", schedule.name_of(&next.engineer), stamp(next.start));
     Ok(())
 }
 

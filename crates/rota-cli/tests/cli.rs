@@ -422,6 +422,27 @@ fn other_commands_use_the_data_folder_given() {
     assert!(stderr(&output).contains("/0/primary: unknown engineer \"alicia\""), "{}", stderr(&output));
 }
 
+#[test]
+fn who_names_the_engineer_covering_and_when_the_cover_ends() {
+    let data = TempDir::with_default_data();
+    let cover = json!([{ "engineer": "charlie", "from": "2026-12-09T18:00", "to": "2026-12-11T09:00", "note": "Bob's school play" }]);
+    std::fs::write(data.0.join("covers.json"), cover.to_string()).unwrap();
+    let during = rota_ok(&["--data", data.path(), "who", "--at", "2026-12-10T12:00:00-05:00"]);
+    assert_eq!(
+        during.lines().collect::<Vec<_>>(),
+        [
+            "Charlie is on call (2026-W50)",
+            "  since Wed 9 Dec 2026 18:00 EST",
+            "  until Fri 11 Dec 2026 09:00 EST",
+            "  Charlie covers Wed 9 Dec 18:00 – Fri 11 Dec 09:00 for Bob (Bob's school play)",
+            "next: Bob from Fri 11 Dec 2026 09:00 EST",
+        ]
+    );
+    let before = rota_ok(&["--data", data.path(), "who", "--at", "2026-12-09T17:59:00-05:00"]);
+    assert_eq!(first_line(&before), "Bob is on call (2026-W50)");
+    assert!(before.contains("\nnext: Charlie from Wed 9 Dec 2026 18:00 EST\n"), "{before}");
+}
+
 // ---- bad arguments ------------------------------------------------------------------------------
 
 fn usage_error(args: &[&str], message: &str) {
