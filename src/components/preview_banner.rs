@@ -9,7 +9,9 @@ pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
     if what_if.is_empty() {
         return None;
     }
-    let location = use_location();
+    // Read once: the page re-renders the banner when the URL changes, and a reactive href here
+    // would subscribe every banner ever shown to the router's location.
+    let without = use_location().pathname.get_untracked();
     let data = crate::data::team_data();
     let name = |slug: &str| data.name_of(slug).to_string();
     let mut assumptions: Vec<String> =
@@ -22,7 +24,6 @@ pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
             .iter()
             .map(|c| format!("{} on call from {} to {}", name(&c.engineer), minute(c.from), minute(c.to))),
     );
-    let without = move || location.pathname.get();
     Some(view! {
         <aside class="preview-banner" role="note" aria-label="What-if preview">
             <strong>"Preview — not the real schedule. "</strong>
