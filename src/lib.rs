@@ -16,6 +16,7 @@ pub mod data;
 mod links;
 mod pages;
 mod preview;
+mod runbook_text;
 pub mod search;
 mod time_format;
 

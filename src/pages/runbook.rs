@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 use crate::clock::use_on_call_now;
 use crate::components::copy_link::CopyLink;
 use crate::components::person_link::PersonLink;
+use crate::components::runbook_text::RunbookText;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
@@ -97,17 +98,18 @@ pub fn RunbookPage() -> impl IntoView {
                 let path = links::failure_point(&slug, &f.slug);
                 view! {
                     <article id=f.slug.clone() class="failure-point" class:targeted=is_target tabindex="-1" aria-labelledby=format!("{}-title", f.slug)>
+                        <p class="card-pipeline">{title.clone()}</p>
                         <h2 id=format!("{}-title", f.slug)>
                             <A href=links::href(path.clone()) attr:class="anchor">{f.title.clone()}</A>
                         </h2>
-                        <p>{f.description.clone()}</p>
+                        <RunbookText text=f.description.clone() />
                         {(!f.signals.is_empty()).then(|| view! {
                             <h3>"Signals"</h3>
-                            <ul>{f.signals.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+                            <ul class="signals">{f.signals.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ul>
                         })}
                         {(!f.first_checks.is_empty()).then(|| view! {
                             <h3>"First checks"</h3>
-                            <ol>{f.first_checks.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+                            <ol class="steps">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
                         })}
                         <CopyLink path=path label=format!("Copy link to {}", f.title) />
                     </article>
