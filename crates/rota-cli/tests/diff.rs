@@ -233,6 +233,49 @@ Changes to the schedule from 2026-W03 to 2026-W03:
 }
 
 #[test]
+fn a_later_epoch_is_compared_from_the_first_week_both_rotations_have() {
+    let (old, new) = (TempDir::with_default_data(), TempDir::with_default_data());
+    // The rotation restarts a week later, on Mon 5 Jan 2026, with Alice: 2026-W02 is Alice's,
+    // 2026-W03 Bob's (no holiday in either; the old 2026-W02 was Alice's as the return week
+    // for New Year's Day).
+    new.set("team.json", "/epoch", json!("2026-01-05"));
+    let note = "note: the two data sets start or hand over weeks differently \
+                (before: weekly from Mon 29 Dec 2025 09:00 EST (America/New_York); \
+                after: weekly from Mon 5 Jan 2026 09:00 EST (America/New_York)), so weeks are paired by name \
+                (the ISO week they start in), and only those both rotations have are compared.";
+    let (code, out, _) = diff(&old, &new, &["--weeks", "2", "--now", APRIL_2026]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        out,
+        format!(
+            "{note}
+Changes to the schedule from 2026-W02 to 2026-W03:
+
+2026-W02  Mon 5 Jan 2026 09:00 EST – Mon 12 Jan 2026 09:00 EST
+  before: Alice (swap with 2026-W01)
+  after:  Alice
+  why:    no longer: Alice's week 2026-W01 holds New Year's Day (Thu 1 Jan 2026): Bob (backup) covers 2026-W01 \
+and Alice takes 2026-W02 in return
+
+2026-W03  Mon 12 Jan 2026 09:00 EST – Mon 19 Jan 2026 09:00 EST
+  before: Charlie
+  after:  Bob
+
+Fairness per engineer and year (of the weeks' start dates), 2026-W02 to 2026-W03:
+  Bob 2026: weeks on call 0 → 1, hours on call 0 → 168
+  Charlie 2026: weeks on call 1 → 0, hours on call 168 → 0
+"
+        )
+    );
+
+    // The other way round, the range starts at the new rotation's 2026-W01, which the old one
+    // does not have.
+    let (code, out, _) = diff(&new, &old, &["--weeks", "2", "--now", APRIL_2026]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("\nChanges to the schedule from 2026-W02 to 2026-W02:\n"), "{out}");
+}
+
+#[test]
 fn invalid_data_exits_2_naming_the_folder() {
     let (good, bad) = (TempDir::with_default_data(), TempDir::with_default_data());
     bad.set("pipelines.json", "/0/primary", json!("alicia"));
