@@ -273,6 +273,15 @@ Fairness per engineer and year (of the weeks' start dates), 2026-W02 to 2026-W03
     let (code, out, _) = diff(&new, &old, &["--weeks", "2", "--now", APRIL_2026]);
     assert_eq!(code, Some(1));
     assert!(out.contains("\nChanges to the schedule from 2026-W02 to 2026-W02:\n"), "{out}");
+    // With nothing both have, nothing is claimed to be unchanged.
+    let (code, out, _) = diff(&new, &old, &["--weeks", "1", "--now", APRIL_2026]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.ends_with(
+            "\nNo week from 2026-W01 to 2026-W01 exists in both data sets: the old rotation starts 2026-W02.\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
