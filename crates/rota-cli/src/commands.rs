@@ -100,7 +100,7 @@ pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<Nai
 }
 
 /// An instant in the team's zone, e.g. `Mon 23 Nov 2026 09:00 EST`.
-fn stamp(t: DateTime<chrono_tz::Tz>) -> String {
+pub(crate) fn stamp(t: DateTime<chrono_tz::Tz>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
 }
 

@@ -8,11 +8,12 @@ use rota::TeamData;
 
 mod args;
 mod commands;
+mod diff;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
 }
 
-use args::Command;
+use args::{Command, Invocation};
 
 const USAGE: &str = "\
 usage: rota [--data DIR] <command>
@@ -24,6 +25,9 @@ commands:
   ics [--person SLUG] --out DIR [--around DATE]   calendar feeds (team.ics and one per engineer)
   check [--data DIR]                              validate a data folder (default: the embedded data)
   paths                                           every page path of the site, one per line
+  diff OLD_DIR NEW_DIR [--from WEEK] [--weeks N] [--now INSTANT]
+                                                  who is on call differently with the data in NEW_DIR
+                                                  (exit 0: no change, 1: changes, 2: error)
 
 --data DIR uses another data folder instead of the data embedded at build time.";
 
@@ -35,19 +39,33 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = match load(invocation.data.as_ref()) {
+    let (dir, command) = match invocation {
+        // Like diff(1), 1 means "they differ", so any error exits 2.
+        Invocation::Diff(diff) => {
+            return match diff::run(&diff) {
+                Ok(false) => ExitCode::SUCCESS,
+                Ok(true) => ExitCode::from(1),
+                Err(message) => {
+                    eprintln!("rota: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Invocation::Team { data, command } => (data, command),
+    };
+    let data = match load(dir.as_ref()) {
         Ok(data) => data,
         Err(errors) => {
             eprintln!("{errors}");
             return ExitCode::FAILURE;
         }
     };
-    let result = match invocation.command {
+    let result = match command {
         Command::Help => {
             println!("{USAGE}");
             Ok(())
         }
-        Command::Check => commands::check(&data, invocation.data.as_deref()),
+        Command::Check => commands::check(&data, dir.as_deref()),
         Command::Who { at } => commands::who(&data, at),
         Command::Schedule { from, weeks, format } => commands::schedule(&data, from, weeks, format),
         Command::Ics { person, out, around } => commands::ics(&data, person.as_deref(), &out, around),

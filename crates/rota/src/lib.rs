@@ -18,6 +18,7 @@ pub mod ics;
 pub mod ledger;
 pub mod rotation;
 pub mod schedule;
+pub mod schedule_diff;
 mod site_paths;
 pub mod what_if;
 

@@ -1,0 +1,202 @@
+//! `rota diff OLD_DATA_DIR NEW_DATA_DIR`: what a change to the data folder does to the
+//! schedule, printed for a reviewer. The comparison itself is [`rota::schedule_diff`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use rota::schedule_diff::{Count, ScheduleDiff, WeekChange};
+use rota::{Schedule, ScheduleInputs, TeamData, WeekAssignment};
+
+use crate::args::DiffArgs;
+use crate::commands::stamp;
+
+/// How far past the week holding now the default range reaches: a year of upcoming weeks.
+const WEEKS_AHEAD: u32 = 52;
+
+/// Prints the differences; `Ok(true)` when there are any.
+pub fn run(args: &DiffArgs) -> Result<bool, String> {
+    let (old, new) = load_both(&args.old, &args.new)?;
+    let (before, after) = (Schedule::new(Arc::clone(&old.inputs)), Schedule::new(Arc::clone(&new.inputs)));
+    let now = args.now.unwrap_or_else(Utc::now);
+    let (from, count) = range(&after, args, now)?;
+    let diff = ScheduleDiff::compare(&before, &after, from, count);
+
+    if diff.frames.is_some() {
+        println!(
+            "note: the two data sets start or hand over weeks differently (before: {}; after: {}), so weeks \
+             are paired by name (the ISO week they start in), and only those both rotations have are compared.",
+            frame(&before),
+            frame(&after)
+        );
+    }
+    let Some((first, last)) = diff.compared else {
+        let rotation = after.rotation();
+        println!(
+            "No week from {} to {} exists in both data sets: the old rotation starts {}.",
+            rotation.week(from).id,
+            rotation.week(from + count - 1).id,
+            before.rotation().week(0).id
+        );
+        return Ok(true);
+    };
+    if diff.is_empty() {
+        println!("No change to the schedule from {first} to {last}.");
+        return Ok(false);
+    }
+
+    println!("Changes to the schedule from {first} to {last}:");
+    for change in &diff.weeks {
+        println!();
+        print_week(change, &old.inputs, &new.inputs);
+    }
+    if !diff.fairness.is_empty() {
+        println!();
+        println!("Fairness per engineer and year (of the weeks' start dates), {first} to {last}:");
+        for change in &diff.fairness {
+            let counts: Vec<String> = change
+                .counts
+                .iter()
+                .map(|c| format!("{} {} → {}", label(c.count), value(c.count, c.before), value(c.count, c.after)))
+                .collect();
+            println!("  {} {}: {}", name(&change.engineer, &new.inputs, &old.inputs), change.year, counts.join(", "));
+        }
+    }
+    warn_started(&diff, now, &new.inputs, &old.inputs);
+    Ok(true)
+}
+
+/// Both folders, or every problem of either, each introduced by the folder it is in.
+fn load_both(old: &Path, new: &Path) -> Result<(TeamData, TeamData), String> {
+    let load = |which: &str, dir: &Path| {
+        rota::load::load_dir(dir)
+            .map_err(|errors| format!("the {which} data folder {} is not valid:\n{errors}", dir.display()))
+    };
+    match (load("old", old), load("new", new)) {
+        (Ok(old), Ok(new)) => Ok((old, new)),
+        (old, new) => Err([old.err(), new.err()].into_iter().flatten().collect::<Vec<_>>().join("\nrota: ")),
+    }
+}
+
+/// The new schedule's weeks to compare, as (first index, count): from `--from` (default the
+/// rotation's first week), `--weeks` of them, or else through a year after the week holding
+/// now, or after `--from` when that is later, so that upcoming weeks are always in view.
+fn range(schedule: &Schedule, args: &DiffArgs, now: DateTime<Utc>) -> Result<(u32, u32), String> {
+    let rotation = schedule.rotation();
+    let first = match args.from {
+        None => 0,
+        Some(id) => rotation
+            .index_of_week(id)
+            .ok_or_else(|| format!("--from {id} is before the new data's rotation starts ({})", rotation.week(0).id))?,
+    };
+    let count = args.weeks.unwrap_or_else(|| {
+        let current = rotation.index_at(now).unwrap_or(0);
+        current.max(first) + WEEKS_AHEAD - first + 1
+    });
+    Ok((first, count))
+}
+
+/// E.g. `weekly from Mon 29 Dec 2025 09:00 EST (America/New_York)`.
+fn frame(schedule: &Schedule) -> String {
+    let start = schedule.rotation().week(0).start;
+    format!("weekly from {} ({})", stamp(start), start.timezone().name())
+}
+
+fn print_week(change: &WeekChange, old: &ScheduleInputs, new: &ScheduleInputs) {
+    let (before, after) = (&change.before, &change.after);
+    let mut header = format!("{}  {}", after.week.id, span(after));
+    if (before.week.start, before.week.end) != (after.week.start, after.week.end) {
+        header.push_str(&format!("  (before: {})", span(before)));
+    }
+    println!("{header}");
+    println!("  before: {}", holders(before, old));
+    println!("  after:  {}", holders(after, new));
+    let dropped = change.dropped_notes.iter().map(|n| format!("no longer: {n}"));
+    let why: Vec<String> = change.added_notes.iter().cloned().chain(dropped).collect();
+    if !why.is_empty() {
+        println!("  why:    {}", why.join("; "));
+    }
+}
+
+/// E.g. `Mon 8 Mar 2027 09:00 EST – Mon 15 Mar 2027 09:00 EDT`.
+fn span(w: &WeekAssignment) -> String {
+    format!("{} – {}", stamp(w.week.start), stamp(w.week.end))
+}
+
+/// Who holds the week and by what arrangement, then who covers which stretch, e.g.
+/// `Charlie (swap with 2026-W19)` or `Charlie; Bob Wed 10 Mar 18:00 – Fri 12 Mar 09:00 (cover)`.
+fn holders(w: &WeekAssignment, inputs: &ScheduleInputs) -> String {
+    let mut how = Vec::new();
+    if let Some(swap) = &w.swap {
+        how.push(format!("swap with {}", swap.with_week));
+    }
+    if w.conflict.is_some() {
+        how.push("swap conflict".to_string());
+    }
+    if let Some(trade) = w.trade.as_ref().filter(|t| t.applied) {
+        how.push(format!("trade with {}", trade.with_week));
+    }
+    let mut out = inputs.name_of(&w.on_call).to_string();
+    if !how.is_empty() {
+        out.push_str(&format!(" ({})", how.join(", ")));
+    }
+    for cover in w.stretches.iter().filter(|s| s.is_cover()) {
+        out.push_str(&format!(
+            "; {} {} – {} (cover)",
+            inputs.name_of(&cover.engineer),
+            cover.start.format("%a %-d %b %H:%M"),
+            cover.end.format("%a %-d %b %H:%M")
+        ));
+    }
+    out
+}
+
+/// Loud, on standard error: whoever is on call in a week that has begun is working from the
+/// old schedule, and a review must not let that slip by.
+fn warn_started(diff: &ScheduleDiff, now: DateTime<Utc>, new: &ScheduleInputs, old: &ScheduleInputs) {
+    let started: Vec<&WeekChange> = diff.started(now).collect();
+    if started.is_empty() {
+        return;
+    }
+    let weeks =
+        if started.len() == 1 { "1 week that has".to_string() } else { format!("{} weeks that have", started.len()) };
+    eprintln!(
+        "WARNING: this change rewrites {weeks} already started (it is now {}):",
+        stamp(now.with_timezone(&new.team.time_zone))
+    );
+    for change in started {
+        eprintln!(
+            "WARNING:   {}  {}  before: {}  after: {}",
+            change.after.week.id,
+            span(&change.after),
+            holders(&change.before, old),
+            holders(&change.after, new)
+        );
+    }
+    eprintln!("WARNING: whoever is on call then works from the old schedule: tell them before this is merged.");
+}
+
+/// An engineer's name in the new data, else in the old (someone who left), else the slug.
+fn name<'a>(slug: &'a str, new: &'a ScheduleInputs, old: &'a ScheduleInputs) -> &'a str {
+    new.engineer(slug).or_else(|| old.engineer(slug)).map_or(slug, |e| e.name.as_str())
+}
+
+fn label(count: Count) -> &'static str {
+    match count {
+        Count::WeeksOnCall => "weeks on call",
+        Count::MinutesOnCall => "hours on call",
+        Count::HolidayWeeksWorked => "holiday weeks worked",
+        Count::SwapsGiven => "swaps given",
+        Count::SwapsTaken => "swaps taken",
+        Count::OpenConflicts => "open conflicts",
+    }
+}
+
+/// Time in hours (2184, or 2184.5 when a cover ends off the hour); other counts as they are.
+fn value(count: Count, n: u32) -> String {
+    if count != Count::MinutesOnCall {
+        return n.to_string();
+    }
+    let hours = format!("{:.2}", f64::from(n) / 60.0);
+    hours.trim_end_matches('0').trim_end_matches('.').to_string()
+}
