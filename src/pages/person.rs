@@ -1,15 +1,18 @@
 use chrono::Datelike;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use rota::FairnessLedger;
+use rota::{FairnessLedger, WeekAssignment};
 
-use crate::clock::use_current_week;
+use crate::clock::{use_clock, use_current_week};
+use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_table::WeekTable;
-use crate::data::team_data;
+use crate::data::{team_data, team_inputs};
 use crate::links;
 use crate::pages::fairness::FairnessTable;
 use crate::pages::not_found::{bad_link, unknown};
@@ -37,7 +40,11 @@ pub fn PersonPage() -> impl IntoView {
     let params = use_params_map();
     let preview = use_preview();
     let index = use_current_week();
+    let now = use_clock();
+    // "in 18 days" changes once a day, not on every clock tick.
+    let today = Memo::new(move |_| now.get().with_timezone(&team_inputs().team.time_zone).date_naive());
     move || {
+        today.track();
         let p = match preview.get() {
             Ok(p) => p,
             Err(e) => return bad_link(e.to_string()).into_any(),
@@ -49,11 +56,11 @@ pub fn PersonPage() -> impl IntoView {
         };
         let schedule = p.schedule();
         let from = index.get().unwrap_or(0);
-        let upcoming: Vec<_> = schedule
-            .weeks(from, UPCOMING_WEEKS)
-            .into_iter()
-            .filter(|w| w.on_call == slug || w.scheduled == slug || w.stretches.iter().any(|s| s.engineer == slug))
-            .collect();
+        let weeks = schedule.weeks(from, UPCOMING_WEEKS);
+        let next = next_on_call(&weeks, &slug, now.get_untracked());
+        let given_away = given_away(&weeks, &slug, p.inputs());
+        // Weeks actually on call: held, or part of one through a cover.
+        let upcoming: Vec<_> = weeks.into_iter().filter(|w| w.stretches.iter().any(|s| s.engineer == slug)).collect();
         let roster = roster_notes(schedule, &slug);
         let real = p.is_preview().then(|| {
             let real = crate::data::team_schedule();
@@ -90,9 +97,28 @@ pub fn PersonPage() -> impl IntoView {
                 <h2 id="owns-title">"Pipelines"</h2>
                 <ul class="link-list">{owned}</ul>
             </section>
+            <p class="next-on-call" data-testid="next-on-call">{match next {
+                Some(NextOnCall::Now(until)) => view! { "On call now, until " <Instant at=until /> }.into_any(),
+                Some(NextOnCall::From(start)) => {
+                    let days = (start.date_naive() - today.get_untracked()).num_days();
+                    let when = match days {
+                        0 => "today".to_string(),
+                        1 => "tomorrow".to_string(),
+                        n => format!("in {n} days"),
+                    };
+                    view! { "Next on call: " <Instant at=start /> {format!(" ({when})")} }.into_any()
+                }
+                None => format!("Not on call in the next {UPCOMING_WEEKS} weeks.").into_any(),
+            }}</p>
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
                 <WeekTable weeks=upcoming preview=p.clone() real=real current=Some(from) caption=caption />
+                {(!given_away.is_empty()).then(|| view! {
+                    <h3>"Weeks given away"</h3>
+                    <ul class="given-away" data-testid="given-away">
+                        {given_away.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                    </ul>
+                })}
             </section>
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>
@@ -109,6 +135,39 @@ pub fn PersonPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// When someone is next on call.
+enum NextOnCall {
+    /// On call now, until then.
+    Now(DateTime<Tz>),
+    From(DateTime<Tz>),
+}
+
+fn next_on_call(weeks: &[WeekAssignment], slug: &str, now: DateTime<Utc>) -> Option<NextOnCall> {
+    let stretch = weeks.iter().flat_map(|w| &w.stretches).find(|s| s.engineer == slug && s.end.to_utc() > now)?;
+    Some(if stretch.start.to_utc() <= now { NextOnCall::Now(stretch.end) } else { NextOnCall::From(stretch.start) })
+}
+
+/// The rotation's weeks of this engineer that someone else holds, each said once and short:
+/// "2026-W49: Diana, in return for covering 2026-W48".
+fn given_away(weeks: &[WeekAssignment], slug: &str, inputs: &rota::ScheduleInputs) -> Vec<String> {
+    weeks
+        .iter()
+        .filter(|w| w.scheduled == slug && w.on_call != slug)
+        .map(|w| {
+            let who = inputs.name_of(&w.on_call);
+            let why = match (&w.swap, &w.trade) {
+                (_, Some(t)) if t.applied => format!(", traded for {}", t.with_week),
+                (Some(s), _) if s.is_holiday_side(w.week.index) => {
+                    format!(", covering this holiday week; you take {} in return", s.with_week)
+                }
+                (Some(s), _) => format!(", in return for covering {}", s.with_week),
+                _ => String::new(),
+            };
+            format!("{}: {who}{why}", w.week.id)
+        })
+        .collect()
 }
 
 /// When the engineer joins or leaves the rotation, e.g. "Eve joins the rotation from 2027-W10".

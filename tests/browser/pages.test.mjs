@@ -69,10 +69,16 @@ test('a person page lists pipelines, upcoming weeks with swaps, fairness and the
   assert.match(text, /Aggregate Growth \(secondary\)/);
   assert.match(text, /Daily Growth \(primary\)/);
   assert.match(text, /Backup for holiday weeks\s+Alice/);
+  // Only the weeks Diana is actually on call; her Thanksgiving week, which Alice covers, is
+  // listed apart, once.
   const weeks = await page.locator('tr[data-week]').evaluateAll((rows) => rows.map((r) => r.dataset.week));
-  assert.deepEqual(weeks.slice(0, 3), ['2026-W48', '2026-W49', '2026-W52']);
+  assert.deepEqual(weeks.slice(0, 2), ['2026-W49', '2026-W52']);
   assert.equal(await page.locator('tr[data-week="2026-W49"]').getAttribute('data-on-call'), 'diana');
-  assert.equal(await page.locator('tr[data-week="2026-W48"]').getAttribute('data-on-call'), 'alice');
+  assert.equal(await page.getByTestId('next-on-call').innerText(), 'Next on call: Mon 30 Nov 2026, 09:00 EST (in 4 days)');
+  assert.match(
+    await page.getByTestId('given-away').innerText(),
+    /^2026-W48: Alice, covering this holiday week; you take 2026-W49 in return$/m,
+  );
   const subscribe = await page.getByRole('link', { name: "Subscribe to Diana's on-call calendar" }).getAttribute('href');
   assert.equal(subscribe, site.url.replace('http://', 'webcal://') + '/calendar/diana.ics');
   const download = await page.getByRole('link', { name: 'download the .ics file' }).evaluate((a) => a.href);
@@ -80,6 +86,20 @@ test('a person page lists pipelines, upcoming weeks with swaps, fairness and the
   assert.equal(feed.status(), 200);
   assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n[\s\S]*SUMMARY:On call: Diana/);
   assert.equal(await page.locator('.fairness tr[data-engineer="diana"]').count(), 5);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a person on call now sees until when, and the weeks others hold for them, each once', async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/people/alice', NY.thanksgiving, '[data-testid="next-on-call"]');
+  assert.equal(await page.getByTestId('next-on-call').innerText(), 'On call now, until Mon 30 Nov 2026, 09:00 EST');
+  const weeks = await page.locator('tr[data-week]').evaluateAll((rows) => rows.map((r) => r.dataset.onCall));
+  assert.ok(weeks.every((who) => who === 'alice'), `only Alice's weeks: ${weeks}`);
+  assert.deepEqual((await page.getByTestId('given-away').innerText()).split('\n').slice(0, 2), [
+    '2026-W49: Diana, in return for covering 2026-W48',
+    '2026-W53: Bob, covering this holiday week; you take 2027-W01 in return',
+  ]);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
