@@ -1,14 +1,19 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use rota::WhatIf;
 
-/// Says plainly that the page shows a what-if preview, what it assumes, and how to leave it.
+use crate::data::team_schedule;
+use crate::preview::Preview;
+
+/// Says plainly that the page shows a what-if preview, what it assumes, what it changes (or
+/// that it changes nothing), and how to leave it.
 #[component]
-pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
+pub fn PreviewBanner(preview: Preview) -> impl IntoView {
+    let what_if = &preview.what_if;
     if what_if.is_empty() {
         return None;
     }
+    let effects = what_if.effects(team_schedule(), preview.schedule());
     // Read once: the page re-renders the banner when the URL changes, and a reactive href here
     // would subscribe every banner ever shown to the router's location.
     let without = use_location().pathname.get_untracked();
@@ -28,8 +33,10 @@ pub fn PreviewBanner(what_if: WhatIf) -> impl IntoView {
         <aside class="preview-banner" role="note" aria-label="What-if preview">
             <strong>"Preview — not the real schedule. "</strong>
             {format!("Assuming {}. ", assumptions.join("; "))}
-            "Changed weeks are marked. "
             <A href=without>"Show the real schedule"</A>
+            <ul class="preview-effects" data-testid="preview-effects">
+                {effects.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+            </ul>
         </aside>
     })
 }

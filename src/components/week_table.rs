@@ -47,7 +47,25 @@ pub fn WeekTable(
             .join(" ");
             let week_href = links::schedule(w.week.id, 1, &what_if);
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
-            let notes = w.explain(preview.inputs());
+            let mut notes = w.explain(preview.inputs());
+            // A preview's leave of someone else this week changes nothing here; say so on the
+            // row, so the reader sees where it fell.
+            let (first, last) = (w.week.start_date(), w.week.start_date() + chrono::Duration::days(6));
+            notes.extend(
+                preview
+                    .what_if
+                    .leave
+                    .iter()
+                    .filter(|l| l.from <= last && first <= l.to && l.engineer != w.scheduled && l.engineer != w.on_call)
+                    .map(|l| {
+                        format!(
+                            "{} on leave {} – {} (preview; not their week)",
+                            name(&l.engineer),
+                            short_date(l.from.max(first)),
+                            short_date(l.to.min(last))
+                        )
+                    }),
+            );
             let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
             let week_name = w.week.id.to_string();
             let week_attr = week_name.clone();

@@ -3,17 +3,25 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use rota::{FairnessLedger, Period};
+use rota::{FairnessLedger, FairnessRow, Period};
 
 use crate::clock::use_clock;
 use crate::components::person_link::PersonLink;
+use crate::components::preview_banner::PreviewBanner;
 use crate::data::team_inputs;
 use crate::links;
 use crate::pages::not_found::bad_link;
+use crate::preview::use_preview;
 
-/// The ledger's rows (one per engineer and period), optionally only one engineer's.
+/// The ledger's rows (one per engineer and period), optionally only one engineer's. With
+/// `real` (the ledger without a what-if preview), a number the preview changes reads
+/// "13 → 12" and its row is marked.
 #[component]
-pub fn FairnessTable(ledger: FairnessLedger, #[prop(optional)] engineer: Option<String>) -> impl IntoView {
+pub fn FairnessTable(
+    ledger: FairnessLedger,
+    #[prop(optional)] engineer: Option<String>,
+    #[prop(optional)] real: Option<FairnessLedger>,
+) -> impl IntoView {
     let rows = ledger
         .rows
         .into_iter()
@@ -21,16 +29,25 @@ pub fn FairnessTable(ledger: FairnessLedger, #[prop(optional)] engineer: Option<
         .map(|row| {
             let period = row.period;
             let is_year = matches!(period, Period::Year(_));
+            let was = real.as_ref().and_then(|r| r.row(&row.engineer, period)).filter(|was| **was != row).cloned();
+            let cell = |now: String, before: Option<String>| match before.filter(|b| *b != now) {
+                Some(before) => view! { <td class="changed-cell">{format!("{before} → {now}")}</td> }.into_any(),
+                None => view! { <td>{now}</td> }.into_any(),
+            };
+            let counts: [fn(&FairnessRow) -> String; 6] = [
+                |r| r.weeks_on_call.to_string(),
+                |r| format_hours(r.hours_on_call()),
+                |r| r.holiday_weeks_worked.to_string(),
+                |r| r.swaps_given.to_string(),
+                |r| r.swaps_taken.to_string(),
+                |r| r.open_conflicts.to_string(),
+            ];
+            let cells = counts.map(|count| cell(count(&row), was.as_ref().map(count))).into_iter().collect_view();
             view! {
-                <tr class:year-total=is_year data-engineer=row.engineer.clone() data-period=period.to_string()>
+                <tr class:year-total=is_year class:changed=was.is_some() data-engineer=row.engineer.clone() data-period=period.to_string()>
                     <th scope="row"><PersonLink slug=row.engineer.clone() /></th>
                     <td>{period.to_string()}</td>
-                    <td>{row.weeks_on_call}</td>
-                    <td>{format_hours(row.hours_on_call())}</td>
-                    <td>{row.holiday_weeks_worked}</td>
-                    <td>{row.swaps_given}</td>
-                    <td>{row.swaps_taken}</td>
-                    <td>{row.open_conflicts}</td>
+                    {cells}
                 </tr>
             }
         })
@@ -69,11 +86,16 @@ fn format_hours(hours: f64) -> String {
 #[component]
 pub fn FairnessPage() -> impl IntoView {
     let query = use_query_map();
+    let preview = use_preview();
     let now = use_clock();
     // Only the year matters here, so the table re-renders once a year, not on every tick.
     let current_year = Memo::new(move |_| now.get().with_timezone(&team_inputs().team.time_zone).year());
     move || {
-        let schedule = crate::data::team_schedule();
+        let p = match preview.get() {
+            Ok(p) => p,
+            Err(e) => return bad_link(e.to_string()).into_any(),
+        };
+        let schedule = p.schedule();
         let first_year = team_inputs().team.epoch.year();
         let this_year = current_year.get().max(first_year);
         let year = match query.read().get("year") {
@@ -87,15 +109,21 @@ pub fn FairnessPage() -> impl IntoView {
             },
         };
         let ledger = FairnessLedger::for_year(schedule, year);
+        let real = p.is_preview().then(|| FairnessLedger::for_year(crate::data::team_schedule(), year));
+        let year_link = |y: i32| links::href(links::with_what_if(&format!("/fairness?year={y}"), &p.what_if));
         view! {
             <Title text=format!("Fairness {year}") />
+            <PreviewBanner preview=p.clone() />
             <h1>{format!("Fairness in {year}")}</h1>
             <p class="hint">"Weeks count in the quarter their handoff falls in. Hours are the time actually on call: a cover moves its hours to the engineer covering. A swap counts once, in the holiday week: given by the engineer who had the holiday, taken by the backup."</p>
             <nav class="steps" aria-label="Years">
-                {(year > first_year).then(|| view! { <A href=links::href(format!("/fairness?year={}", year - 1)) attr:class="button">{format!("← {}", year - 1)}</A> })}
-                <A href=links::href(format!("/fairness?year={}", year + 1)) attr:class="button">{format!("{} →", year + 1)}</A>
+                {(year > first_year).then(|| view! { <A href=year_link(year - 1) attr:class="button">{format!("← {}", year - 1)}</A> })}
+                <A href=year_link(year + 1) attr:class="button">{format!("{} →", year + 1)}</A>
             </nav>
-            <FairnessTable ledger=ledger />
+            {match real {
+                Some(real) => view! { <FairnessTable ledger=ledger real=real /> }.into_any(),
+                None => view! { <FairnessTable ledger=ledger /> }.into_any(),
+            }}
         }
         .into_any()
     }

@@ -83,7 +83,7 @@ fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
         .collect_view();
     view! {
         <Title text="On call now" />
-        <PreviewBanner what_if=p.what_if.clone() />
+        <PreviewBanner preview=p.clone() />
         <section class="now" aria-labelledby="now-title">
             <h1 id="now-title">"On call now"</h1>
             <p class="team-name">{inputs.team.name.clone()}</p>

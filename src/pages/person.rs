@@ -11,6 +11,7 @@ use crate::clock::{use_clock, use_current_week};
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
+use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::week_table::WeekTable;
 use crate::data::{team_data, team_inputs};
 use crate::links;
@@ -30,6 +31,7 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <Title text="People" />
         <h1>"People"</h1>
+        <PreviewIgnored />
         <ul class="link-list">{items}</ul>
     }
 }
@@ -76,14 +78,31 @@ pub fn PersonPage() -> impl IntoView {
             })
             .collect_view();
         let year = schedule.rotation().week(from).start.year();
-        let ledger = FairnessLedger::for_year(schedule, year);
+        // This year, and every year a preview reaches into, so its effect is never off-page.
+        let mut years = vec![year];
+        years.extend(p.what_if.leave.iter().flat_map(|l| [l.from.year(), l.to.year()]));
+        years.extend(p.what_if.covers.iter().flat_map(|c| [c.from.year(), c.to.year()]));
+        years.extend(p.what_if.keep.iter().map(|w| w.monday().year()));
+        years.sort_unstable();
+        years.dedup();
+        let fairness = years
+            .into_iter()
+            .map(|year| {
+                let ledger = FairnessLedger::for_year(schedule, year);
+                let table = match p.is_preview().then(|| FairnessLedger::for_year(crate::data::team_schedule(), year)) {
+                    Some(real) => view! { <FairnessTable ledger=ledger engineer=slug.clone() real=real /> }.into_any(),
+                    None => view! { <FairnessTable ledger=ledger engineer=slug.clone() /> }.into_any(),
+                };
+                view! { <h3>{format!("Fairness in {year}")}</h3> {table} }
+            })
+            .collect_view();
         let feed = format!("/calendar/{slug}.ics");
         // webcal:// makes calendar apps subscribe (and keep refreshing) instead of importing once.
         let subscribe = links::absolute(&feed).replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
         let caption = format!("Upcoming weeks of {}", person.name);
         view! {
             <Title text=person.name.clone() />
-            <PreviewBanner what_if=p.what_if.clone() />
+            <PreviewBanner preview=p.clone() />
             <h1>{person.name.clone()}</h1>
             {(!roster.is_empty()).then(|| view! {
                 <ul class="roster-notes" data-testid="roster-notes">{roster.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
@@ -121,8 +140,8 @@ pub fn PersonPage() -> impl IntoView {
                 })}
             </section>
             <section aria-labelledby="fairness-title">
-                <h2 id="fairness-title">{format!("Fairness in {year}")}</h2>
-                <FairnessTable ledger=ledger engineer=slug.clone() />
+                <h2 id="fairness-title">"Fairness"</h2>
+                {fairness}
             </section>
             <section aria-labelledby="feed-title">
                 <h2 id="feed-title">"Calendar"</h2>

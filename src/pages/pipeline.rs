@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::clock::use_on_call_now;
 use crate::components::person_link::PersonLink;
+use crate::components::preview_ignored::PreviewIgnored;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
@@ -47,6 +48,7 @@ pub fn PipelinePage() -> impl IntoView {
         view! {
             <Title text=p.name.clone() />
             <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
+            <PreviewIgnored />
             <p>{p.description.clone()}</p>
             {call_now}
             <dl class="owners">

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use rota::Audience;
 
 use crate::components::person_link::PersonLink;
+use crate::components::preview_ignored::PreviewIgnored;
 use crate::data::team_data;
 use crate::links;
 
@@ -56,6 +57,7 @@ pub fn PipelinesPage() -> impl IntoView {
     view! {
         <Title text="Pipelines" />
         <h1>"Pipelines and owners"</h1>
+        <PreviewIgnored />
         <table class="ownership">
             <caption class="visually-hidden">"Pipelines by business area with their owners"</caption>
             <thead>

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 use crate::clock::use_on_call_now;
 use crate::components::copy_link::CopyLink;
 use crate::components::person_link::PersonLink;
+use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::runbook_text::RunbookText;
 use crate::data::team_data;
 use crate::links;
@@ -31,6 +32,7 @@ pub fn RunbooksPage() -> impl IntoView {
     view! {
         <Title text="Runbooks" />
         <h1>"Runbooks"</h1>
+        <PreviewIgnored />
         <ul class="link-list">{items}</ul>
     }
 }
@@ -119,6 +121,7 @@ pub fn RunbookPage() -> impl IntoView {
         view! {
             <Title text=format!("{title} runbook") />
             <h1>{format!("{title} runbook")}</h1>
+            <PreviewIgnored />
             <p>{runbook.summary.clone()}</p>
             {contacts}
             {unknown_target}

@@ -64,7 +64,7 @@ pub fn SchedulePage() -> impl IntoView {
         let current = this_week.get();
         view! {
             <Title text=heading.clone() />
-            <PreviewBanner what_if=p.what_if.clone() />
+            <PreviewBanner preview=p.clone() />
             <h1>{heading.clone()}</h1>
             <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
                 {handoff_text(p.inputs())} "."</p>

@@ -16,6 +16,7 @@ mod week_id;
 pub mod holiday;
 pub mod ics;
 pub mod ledger;
+pub mod preview_effects;
 pub mod rotation;
 pub mod schedule;
 pub mod schedule_diff;

@@ -1,0 +1,75 @@
+//! What a what-if preview changes, in words, so the page gives the answer instead of "changed
+//! weeks are marked": "2027-W12: Bob instead of Alice", or "No change: Charlie is on call in
+//! 2027-W10" when the leave falls in someone else's week.
+
+use crate::schedule_diff::ScheduleDiff;
+use crate::{Schedule, WhatIf};
+
+impl WhatIf {
+    /// The weeks this preview changes in `preview` compared with `real` (the return weeks of
+    /// swaps it moves included), one sentence each; or, when it changes nothing, who is on
+    /// call in each week it touches.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// let inputs = rota::what_if::doc_team().inputs; // alice, bob alternating from 2026-W01
+    /// let real = rota::Schedule::new(inputs.clone());
+    /// let effects = |leave: &str| {
+    ///     let what_if = rota::WhatIf::parse(&[leave.into()], &[], &[], &inputs).unwrap();
+    ///     what_if.effects(&real, &rota::Schedule::new(Arc::new(what_if.apply(&inputs))))
+    /// };
+    /// // Alice away in her own week 2026-W03: Bob covers it and she takes his next one.
+    /// assert_eq!(effects("alice:2026-01-14..2026-01-14"), ["2026-W03: bob instead of alice", "2026-W04: alice instead of bob"]);
+    /// // Alice away in Bob's week: nothing moves, and the answer says so.
+    /// assert_eq!(effects("alice:2026-01-07..2026-01-07"), ["No change: bob is on call in 2026-W02"]);
+    /// ```
+    pub fn effects(&self, real: &Schedule, preview: &Schedule) -> Vec<String> {
+        let rotation = preview.rotation();
+        let mut touched: Vec<u32> = Vec::new();
+        for l in &self.leave {
+            let (Some(from), Some(to)) = (rotation.index_of_date(l.from), rotation.index_of_date(l.to)) else {
+                continue;
+            };
+            touched.extend(from..=to);
+        }
+        touched.extend(self.keep.iter().filter_map(|w| rotation.index_of_week(*w)));
+        let zone = preview.inputs().team.time_zone;
+        for c in &self.covers {
+            let (start, end) = c.instants(zone);
+            if let (Some(from), Some(to)) = (rotation.index_at(start.to_utc()), rotation.index_at(end.to_utc())) {
+                touched.extend(from..=to);
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        let (Some(&first), Some(&last)) = (touched.first(), touched.last()) else {
+            return Vec::new();
+        };
+        // A swap's return week is at most one round of the rotation after its holiday week.
+        let round = rotation.order_at(last).0.len() as u32;
+        let diff = ScheduleDiff::compare(real, preview, first, last - first + 1 + round);
+        let name = |slug: &str| preview.name_of(slug).to_string();
+        if diff.weeks.is_empty() {
+            return touched
+                .iter()
+                .map(|&i| {
+                    let w = preview.week(i);
+                    format!("No change: {} is on call in {}", name(&w.on_call), w.week.id)
+                })
+                .collect();
+        }
+        diff.weeks
+            .iter()
+            .map(|change| {
+                let (before, after) = (&change.before, &change.after);
+                let id = after.week.id;
+                if before.on_call != after.on_call {
+                    format!("{id}: {} instead of {}", name(&after.on_call), name(&before.on_call))
+                } else {
+                    let what = if change.added_notes.is_empty() { &change.dropped_notes } else { &change.added_notes };
+                    format!("{id}: {}", what.join("; "))
+                }
+            })
+            .collect()
+    }
+}
