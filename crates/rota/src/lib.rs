@@ -17,6 +17,8 @@ pub mod schedule;
 mod site_paths;
 pub mod what_if;
 
+#[cfg(feature = "load")]
+pub mod check_warnings;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "load")]
