@@ -12,10 +12,24 @@ pub struct Invocation {
 
 pub enum Command {
     Help,
-    Check,
-    Who { at: Option<DateTime<Utc>> },
-    Schedule { from: WeekId, weeks: u32, format: Format },
-    Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate> },
+    /// `today`: the day to judge the embedded build's freshness on (default: today).
+    Check {
+        today: Option<NaiveDate>,
+    },
+    Who {
+        at: Option<DateTime<Utc>>,
+    },
+    Schedule {
+        from: WeekId,
+        weeks: u32,
+        format: Format,
+    },
+    Ics {
+        person: Option<String>,
+        out: PathBuf,
+        around: Option<NaiveDate>,
+        public_url: String,
+    },
     Paths,
 }
 
@@ -55,7 +69,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
     let data = take("data").map(PathBuf::from);
     let command = match command.as_deref() {
         None | Some("help") => Command::Help,
-        Some("check") => Command::Check,
+        Some("check") => {
+            let today = take("today").map(|d| parse_date("today", &d)).transpose()?;
+            if today.is_some() && data.is_some() {
+                return Err("--today judges the embedded build; data given with --data is not built yet".into());
+            }
+            Command::Check { today }
+        }
         Some("paths") => Command::Paths,
         Some("who") => Command::Who { at: take("at").map(|at| parse_instant(&at)).transpose()? },
         Some("schedule") => {
@@ -79,12 +99,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         Some("ics") => Command::Ics {
             person: take("person"),
             out: take("out").map(PathBuf::from).ok_or("ics needs --out DIR")?,
-            around: take("around")
-                .map(|d| {
-                    NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                        .map_err(|_| format!("--around \"{d}\" is not a date as YYYY-MM-DD"))
-                })
-                .transpose()?,
+            around: take("around").map(|d| parse_date("around", &d)).transpose()?,
+            public_url: take("public-url").unwrap_or_else(|| "/".into()),
         },
         Some(other) => return Err(format!("unknown command \"{other}\"")),
     };
@@ -92,6 +108,11 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         return Err(format!("--{name} is not an option of this command"));
     }
     Ok(Invocation { data, command })
+}
+
+fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("--{option} \"{text}\" is not a date as YYYY-MM-DD"))
 }
 
 fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
@@ -128,5 +149,7 @@ mod tests {
         assert_eq!(err("frobnicate"), "unknown command \"frobnicate\"");
         assert!(err("who --at yesterday").contains("RFC 3339"));
         assert_eq!(err("ics"), "ics needs --out DIR");
+        assert_eq!(err("check --today 2027-02-30"), "--today \"2027-02-30\" is not a date as YYYY-MM-DD");
+        assert!(err("--data x check --today 2027-01-01").starts_with("--today judges the embedded build"));
     }
 }

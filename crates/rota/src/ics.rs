@@ -1,8 +1,9 @@
 //! RFC 5545 calendar feeds of the on-call schedule, for subscribing from a calendar app.
 //!
-//! The output is reproducible: the same data gives byte-for-byte the same feed, so the feeds
-//! can be generated at build time and diffed. That is why `DTSTAMP` is derived from the week
-//! (its start) rather than from the clock, and why UIDs are built from week names.
+//! The output is reproducible: the same data and build instant give byte-for-byte the same
+//! feed, so the feeds can be generated at build time and diffed. That is why `DTSTAMP` and
+//! `SEQUENCE` come from the build instant ([`FeedStamp`]) rather than the clock, and why UIDs
+//! are built from week names and the deployment's [`feed_id`].
 //! Times are written in UTC (`…Z`) so every calendar app places them right without needing
 //! a `VTIMEZONE` block; descriptions give the local handoff times in words.
 //!
@@ -12,7 +13,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::{Schedule, TeamData, WeekAssignment, WeekHolidayKind};
+use crate::{Schedule, TeamData, WeekAssignment, WeekHolidayKind, WeekId};
 
 /// Weeks before the week of `around` that a feed covers.
 pub const WEEKS_BEFORE: u32 = 8;
@@ -22,28 +23,81 @@ pub const WEEKS_AFTER: u32 = 52;
 /// Longest content line in octets, without the CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
+/// What every event of one build's feeds shares, so calendar apps update them cleanly after a
+/// rebuild.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedStamp {
+    /// When the feeds were built: each event's `DTSTAMP`, and its [`sequence`].
+    pub built_at: DateTime<Utc>,
+    /// The deployment the events belong to, in their UIDs (see [`feed_id`]).
+    pub feed_id: String,
+}
+
+/// Names one deployment's feeds: the team name and the site's public URL (trunk's
+/// `--public-url`) as slugs, e.g. `data-engineering.rota` for a site at `/`, or
+/// `data-engineering.oncall.rota` under `/oncall/`. Two teams' feeds, or one team's feeds from
+/// two sites, in one calendar then never share a UID.
+///
+/// ```
+/// assert_eq!(rota::ics::feed_id("Data Engineering", "/"), "data-engineering.rota");
+/// assert_eq!(rota::ics::feed_id("Data Engineering", "https://oncall.example.com/"), "data-engineering.oncall-example-com.rota");
+/// ```
+pub fn feed_id(team_name: &str, public_url: &str) -> String {
+    let site = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
+    [slug(team_name), slug(site), "rota".to_string()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Lowercase letters and digits of `text`, each run joined to the next by one hyphen.
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
+}
+
+/// The UID of the event of `week` in a feed: `part` says which feed (and, within a week, which
+/// event), e.g. `2026-W48-oncall-diana@data-engineering.rota`.
+pub fn uid(feed_id: &str, week: WeekId, part: &str) -> String {
+    format!("{week}-{part}@{feed_id}")
+}
+
+/// An event's `SEQUENCE`: minutes from 1970 to the build. Every rebuild raises it, so an event
+/// whose content changed is always newer than the copy a calendar app holds (a feed cannot
+/// know what an earlier build said, so unchanged events rise too, which apps accept).
+/// Minutes rather than seconds keep it inside RFC 5545's 32-bit integer until the year 6053.
+pub fn sequence(built_at: DateTime<Utc>) -> i64 {
+    built_at.timestamp().div_euclid(60)
+}
+
 /// The team feed: one event per week, `SUMMARY:On call: <name>`, from [`WEEKS_BEFORE`]
 /// weeks before the week holding `around` to [`WEEKS_AFTER`] weeks after it (never before
 /// the epoch).
-pub fn team_feed(data: &TeamData, schedule: &Schedule<'_>, around: NaiveDate) -> String {
+pub fn team_feed(data: &TeamData, schedule: &Schedule<'_>, around: NaiveDate, stamp: &FeedStamp) -> String {
     let weeks = feed_weeks(schedule, around);
     let name = format!("{} on call", data.team.name);
-    let mut cal = Calendar::new(&name);
+    let mut cal = Calendar::new(&name, stamp);
     for w in &weeks {
-        cal.event(data, schedule, w, format!("{}-oncall@rota", w.week.id));
+        cal.event(data, schedule, w, uid(&stamp.feed_id, w.week.id, "oncall"));
     }
     cal.finish()
 }
 
 /// One engineer's feed (by slug): the weeks they are on call in the same range as
 /// [`team_feed`]. Unknown slugs give a valid feed without events.
-pub fn person_feed(data: &TeamData, schedule: &Schedule<'_>, person: &str, around: NaiveDate) -> String {
+pub fn person_feed(
+    data: &TeamData,
+    schedule: &Schedule<'_>,
+    person: &str,
+    around: NaiveDate,
+    stamp: &FeedStamp,
+) -> String {
     let weeks = feed_weeks(schedule, around);
     let display = data.engineer(person).map_or(person, |e| e.name.as_str());
     let name = format!("{} on call: {display}", data.team.name);
-    let mut cal = Calendar::new(&name);
+    let mut cal = Calendar::new(&name, stamp);
     for w in weeks.iter().filter(|w| w.on_call == person) {
-        cal.event(data, schedule, w, format!("{}-oncall-{person}@rota", w.week.id));
+        cal.event(data, schedule, w, uid(&stamp.feed_id, w.week.id, &format!("oncall-{person}")));
     }
     cal.finish()
 }
@@ -120,11 +174,15 @@ pub fn utc_stamp(t: DateTime<Utc>) -> String {
 
 struct Calendar {
     out: String,
+    /// `DTSTAMP` and `SEQUENCE` of every event, from the [`FeedStamp`].
+    dtstamp: String,
+    sequence: i64,
 }
 
 impl Calendar {
-    fn new(name: &str) -> Calendar {
-        let mut cal = Calendar { out: String::new() };
+    fn new(name: &str, stamp: &FeedStamp) -> Calendar {
+        let mut cal =
+            Calendar { out: String::new(), dtstamp: utc_stamp(stamp.built_at), sequence: sequence(stamp.built_at) };
         cal.line("BEGIN:VCALENDAR");
         cal.line("VERSION:2.0");
         cal.line("PRODID:-//rota//on-call//EN");
@@ -147,8 +205,8 @@ impl Calendar {
         let on_call = schedule.name_of(&w.on_call);
         self.line("BEGIN:VEVENT");
         self.line(&format!("UID:{uid}"));
-        // Deterministic: a feed regenerated from the same data is identical.
-        self.line(&format!("DTSTAMP:{}", utc_stamp(start)));
+        self.line(&format!("DTSTAMP:{}", self.dtstamp));
+        self.line(&format!("SEQUENCE:{}", self.sequence));
         self.line(&format!("DTSTART:{}", utc_stamp(start)));
         self.line(&format!("DTEND:{}", utc_stamp(end)));
         self.line(&format!("SUMMARY:{}", escape_text(&format!("On call: {on_call}"))));

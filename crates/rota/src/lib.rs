@@ -9,6 +9,7 @@ mod explain;
 mod model;
 mod week_id;
 
+pub mod freshness;
 pub mod holiday;
 pub mod ics;
 pub mod ledger;
@@ -17,6 +18,8 @@ pub mod schedule;
 mod site_paths;
 pub mod what_if;
 
+#[cfg(feature = "load")]
+pub mod build_time;
 #[cfg(feature = "load")]
 pub mod check_warnings;
 #[cfg(feature = "codegen")]
