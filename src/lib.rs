@@ -19,6 +19,7 @@ mod preview;
 pub mod search;
 mod time_format;
 
+use components::rebuild_banner::RebuildBanner;
 use components::search_box::SearchBox;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <SearchBox />
             </header>
+            <RebuildBanner />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=NowPage />
