@@ -27,10 +27,9 @@ function rota(...args) {
 
 const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 
-// 1. Calendar feeds around the build date (SOURCE_DATE_EPOCH, when set, for reproducible builds).
-const epoch = process.env.SOURCE_DATE_EPOCH;
-const around = epoch ? ['--around', new Date(Number(epoch) * 1000).toISOString().slice(0, 10)] : [];
-rota('ics', '--out', join(staging, 'calendar'), ...around);
+// 1. Calendar feeds around the build date (SOURCE_DATE_EPOCH, set by scripts/build, as the wasm's
+// build script saw it); the public URL makes their UIDs this deployment's own.
+rota('ics', '--out', join(staging, 'calendar'), '--public-url', base);
 
 // 2. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash.
 // Release builds only: `trunk serve` injects its live-reload script after this hook runs.

@@ -6,7 +6,11 @@ use rota::{Schedule, ScheduleInputs, TeamData};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
+    include!(concat!(env!("OUT_DIR"), "/built_at.rs"));
 }
+
+/// When this site was built: its data embedded and its calendar feeds written.
+pub use generated::BUILT_AT;
 
 /// The embedded team data, built once on first use.
 pub fn team_data() -> &'static TeamData {

@@ -20,6 +20,7 @@ mod runbook_text;
 pub mod search;
 mod time_format;
 
+use components::rebuild_banner::RebuildBanner;
 use components::search_box::SearchBox;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <SearchBox />
             </header>
+            <RebuildBanner />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=NowPage />

@@ -3,6 +3,7 @@ pub mod instant;
 pub mod person_link;
 pub mod preview_banner;
 pub mod preview_ignored;
+pub mod rebuild_banner;
 pub mod runbook_text;
 pub mod search_box;
 pub mod week_picker;

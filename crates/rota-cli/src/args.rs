@@ -14,10 +14,24 @@ pub enum Invocation {
 
 pub enum Command {
     Help,
-    Check,
-    Who { at: Option<DateTime<Utc>> },
-    Schedule { from: WeekId, weeks: u32, format: Format },
-    Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate> },
+    /// `today`: the day to judge the embedded build's freshness on (default: today).
+    Check {
+        today: Option<NaiveDate>,
+    },
+    Who {
+        at: Option<DateTime<Utc>>,
+    },
+    Schedule {
+        from: WeekId,
+        weeks: u32,
+        format: Format,
+    },
+    Ics {
+        person: Option<String>,
+        out: PathBuf,
+        around: Option<NaiveDate>,
+        public_url: String,
+    },
     Paths,
 }
 
@@ -68,7 +82,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
     let team = |command| Invocation::Team { data: data.clone(), command };
     let invocation = match command.as_deref() {
         None | Some("help") => team(Command::Help),
-        Some("check") => team(Command::Check),
+        Some("check") => {
+            let today = take("today").map(|d| parse_date("today", &d)).transpose()?;
+            if today.is_some() && data.is_some() {
+                return Err("--today judges the embedded build; data given with --data is not built yet".into());
+            }
+            team(Command::Check { today })
+        }
         Some("paths") => team(Command::Paths),
         Some("who") => team(Command::Who { at: take("at").map(|at| parse_instant("at", &at)).transpose()? }),
         Some("schedule") => {
@@ -85,12 +105,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, Strin
         Some("ics") => team(Command::Ics {
             person: take("person"),
             out: take("out").map(PathBuf::from).ok_or("ics needs --out DIR")?,
-            around: take("around")
-                .map(|d| {
-                    NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                        .map_err(|_| format!("--around \"{d}\" is not a date as YYYY-MM-DD"))
-                })
-                .transpose()?,
+            around: take("around").map(|d| parse_date("around", &d)).transpose()?,
+            public_url: take("public-url").unwrap_or_else(|| "/".into()),
         }),
         Some("diff") => {
             if data.is_some() {
@@ -127,6 +143,11 @@ fn parse_weeks(text: &str) -> Result<u32, String> {
         .ok()
         .filter(|n| (1..=MAX_WEEKS).contains(n))
         .ok_or_else(|| format!("--weeks \"{text}\" must be a whole number from 1 to {MAX_WEEKS}"))
+}
+
+fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("--{option} \"{text}\" is not a date as YYYY-MM-DD"))
 }
 
 fn parse_instant(option: &str, text: &str) -> Result<DateTime<Utc>, String> {
@@ -174,5 +195,7 @@ mod tests {
         assert_eq!(err("frobnicate"), "unknown command \"frobnicate\"");
         assert!(err("who --at yesterday").contains("RFC 3339"));
         assert_eq!(err("ics"), "ics needs --out DIR");
+        assert_eq!(err("check --today 2027-02-30"), "--today \"2027-02-30\" is not a date as YYYY-MM-DD");
+        assert!(err("--data x check --today 2027-01-01").starts_with("--today judges the embedded build"));
     }
 }

@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rota::freshness::Freshness;
+use rota::ics::{feed_id, FeedStamp};
 use rota::{Schedule, TeamData, WeekAssignment, WeekId};
 use serde::Serialize;
 
@@ -10,15 +12,47 @@ use crate::args::Format;
 
 type CommandResult = Result<(), String>;
 
-pub fn check(data: &TeamData, dir: Option<&Path>) -> CommandResult {
-    let source = dir.map_or_else(|| "the embedded data".to_string(), |d| d.display().to_string());
+/// Where the data of a command came from.
+pub enum DataSource<'a> {
+    /// A folder given with `--data`.
+    Folder(&'a Path),
+    /// The folder embedded when this binary was built, and when that was.
+    Embedded { dir: &'a Path, built_at: DateTime<Utc> },
+}
+
+/// Says the data is valid (it was loaded), then prints its warnings, and for the embedded data
+/// whether this build needs a rebuild by `today` (the rule of the site's banner).
+pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>) -> CommandResult {
+    let zone = data.inputs.team.time_zone;
+    let (dir, name) = match source {
+        DataSource::Folder(dir) => (*dir, dir.display().to_string()),
+        DataSource::Embedded { dir, built_at } => (
+            *dir,
+            format!("the embedded data ({}, built {})", dir.display(), built_at.with_timezone(&zone).date_naive()),
+        ),
+    };
     println!(
-        "{source} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
+        "{name} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
         data.inputs.engineers.len(),
         data.pipelines.len(),
         data.runbooks.len(),
         data.inputs.calendars.len()
     );
+    for warning in rota::check_warnings::warnings(dir, data) {
+        eprintln!("warning: {warning}");
+    }
+    if let DataSource::Embedded { built_at, .. } = source {
+        let today = today.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
+        let freshness =
+            Freshness::of_build(&Schedule::new(data.inputs.clone()), *built_at).filter(|f| f.rebuild_due(today));
+        if let Some(f) = freshness {
+            let verb = if f.feeds_ended(today) { "ended" } else { "end" };
+            eprintln!(
+                "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
+                f.built_on, f.feeds_end
+            );
+        }
+    }
     Ok(())
 }
 
@@ -70,8 +104,17 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
     Ok(())
 }
 
-pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<NaiveDate>) -> CommandResult {
-    let around = around.unwrap_or_else(|| Utc::now().with_timezone(&data.inputs.team.time_zone).date_naive());
+pub fn ics(
+    data: &TeamData,
+    person: Option<&str>,
+    out: &Path,
+    around: Option<NaiveDate>,
+    public_url: &str,
+) -> CommandResult {
+    let built_at = rota::build_time::from_env()?;
+    let zone = data.inputs.team.time_zone;
+    let around = around.unwrap_or_else(|| built_at.with_timezone(&zone).date_naive());
+    let stamp = FeedStamp { built_at, feed_id: feed_id(&data.inputs.team.name, public_url) };
     let schedule = Schedule::new(data.inputs.clone());
     let people: Vec<&str> = match person {
         Some(slug) => {
@@ -86,10 +129,10 @@ pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<Nai
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut files = Vec::new();
     if person.is_none() {
-        files.push(("team.ics".to_string(), rota::ics::team_feed(&schedule, around)));
+        files.push(("team.ics".to_string(), rota::ics::team_feed(&schedule, around, &stamp)));
     }
     for slug in people {
-        files.push((format!("{slug}.ics"), rota::ics::person_feed(&schedule, slug, around)));
+        files.push((format!("{slug}.ics"), rota::ics::person_feed(&schedule, slug, around, &stamp)));
     }
     for (name, text) in files {
         let path = out.join(name);

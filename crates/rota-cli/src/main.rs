@@ -1,7 +1,7 @@
 //! `rota`: the on-call schedule from the command line, computed by the same `rota` crate and
 //! from the same embedded data as the site, so the two always agree.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use rota::TeamData;
@@ -11,9 +11,11 @@ mod commands;
 mod diff;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
+    include!(concat!(env!("OUT_DIR"), "/built_at.rs"));
 }
 
 use args::{Command, Invocation};
+use commands::DataSource;
 
 const USAGE: &str = "\
 usage: rota [--data DIR] <command>
@@ -22,8 +24,11 @@ commands:
   who [--at INSTANT]                              who is on call now (or at an RFC 3339 instant)
   schedule --from WEEK --weeks N [--format table|json]
                                                   the schedule from an ISO week (e.g. 2026-W48)
-  ics [--person SLUG] --out DIR [--around DATE]   calendar feeds (team.ics and one per engineer)
-  check [--data DIR]                              validate a data folder (default: the embedded data)
+  ics [--person SLUG] --out DIR [--around DATE] [--public-url URL]
+                                                  calendar feeds (team.ics and one per engineer),
+                                                  stamped with $SOURCE_DATE_EPOCH (default: now)
+  check [--data DIR | --today DATE]               validate a data folder (default: the embedded data;
+                                                  --today: warn if this build needs a rebuild by DATE)
   paths                                           every page path of the site, one per line
   diff OLD_DIR NEW_DIR [--from WEEK] [--weeks N] [--now INSTANT]
                                                   who is on call differently with the data in NEW_DIR
@@ -65,10 +70,21 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             Ok(())
         }
-        Command::Check => commands::check(&data, dir.as_deref()),
+        Command::Check { today } => {
+            let source = match dir.as_deref() {
+                Some(dir) => DataSource::Folder(dir),
+                None => DataSource::Embedded {
+                    dir: Path::new(env!("ROTA_EMBEDDED_DATA_DIR")),
+                    built_at: generated::BUILT_AT,
+                },
+            };
+            commands::check(&data, &source, today)
+        }
         Command::Who { at } => commands::who(&data, at),
         Command::Schedule { from, weeks, format } => commands::schedule(&data, from, weeks, format),
-        Command::Ics { person, out, around } => commands::ics(&data, person.as_deref(), &out, around),
+        Command::Ics { person, out, around, public_url } => {
+            commands::ics(&data, person.as_deref(), &out, around, &public_url)
+        }
         Command::Paths => {
             rota::site_paths(&data).iter().for_each(|path| println!("{path}"));
             Ok(())

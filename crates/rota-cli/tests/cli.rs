@@ -1,8 +1,9 @@
 //! The `rota` binary as a person runs it: arguments, output, exit codes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-use chrono::DateTime;
+use chrono::{DateTime, Duration, NaiveDate};
 use serde_json::{json, Value};
 
 mod common;
@@ -215,10 +216,78 @@ fn who_before_the_rotation_starts_fails() {
 
 // ---- check and --data ---------------------------------------------------------------------------
 
-#[test]
-fn check_accepts_the_embedded_data() {
+/// The workspace's data folder as the build script names it: absolute, without `..`.
+fn embedded_data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).unwrap().join("data")
+}
+
+/// The date `rota check` says the embedded data was built on.
+fn embedded_build_date() -> NaiveDate {
     let text = rota_ok(&["check"]);
-    assert_eq!(text, "the embedded data is valid: 4 engineers, 5 pipelines, 3 runbooks, 1 holiday calendars\n");
+    let date = text.split_once(", built ").and_then(|(_, rest)| rest.get(..10)).unwrap_or_else(|| panic!("{text}"));
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn check_accepts_the_embedded_data_and_names_its_folder() {
+    let output = rota(&["check"]);
+    assert_eq!(output.status.code(), Some(0));
+    let dir = embedded_data_dir();
+    assert!(dir.is_absolute() && dir.join("team.json").is_file(), "{}", dir.display());
+    let expected = format!(
+        "the embedded data ({}, built {}) is valid: 4 engineers, 5 pipelines, 3 runbooks, 1 holiday calendars\n",
+        dir.display(),
+        embedded_build_date()
+    );
+    assert_eq!(stdout(&output), expected);
+    assert!(!stdout(&output).contains(".."), "{}", stdout(&output));
+    assert_eq!(stderr(&output), "", "the default data has no warnings");
+}
+
+#[test]
+fn check_prints_warnings_and_still_succeeds() {
+    let data = TempDir::with_default_data();
+    data.set("team.json", "/rotation", json!(["alice", "bob", "diana"]));
+    data.set("decisions.json", "", json!([{ "week": "2026-W14", "decision": "keep" }]));
+    let output = rota(&["check", "--data", data.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).ends_with(" is valid: 4 engineers, 5 pipelines, 3 runbooks, 1 holiday calendars\n"));
+    let expected = format!(
+        "warning: {}: /engineers/2: charlie is not in the rotation, so never on call; add them to /rotation if they should be\n\
+         warning: {}: /0/week: 2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing\n",
+        data.0.join("team.json").display(),
+        data.0.join("decisions.json").display()
+    );
+    assert_eq!(stderr(&output), expected);
+}
+
+/// The last day of the team feed `rota ics` writes around `date` (its last `DTEND`, whose
+/// 09:00 New York handoff is the same day in UTC).
+fn team_feed_end(date: NaiveDate) -> NaiveDate {
+    let out = TempDir::new("feed-end");
+    rota_ok(&["ics", "--out", out.path(), "--around", &date.to_string()]);
+    let feed = read(&out.0.join("team.ics"));
+    let last = feed.lines().filter_map(|l| l.strip_prefix("DTEND:")).next_back().unwrap();
+    NaiveDate::parse_from_str(&last[..8], "%Y%m%d").unwrap()
+}
+
+#[test]
+fn check_warns_when_the_embedded_build_needs_a_rebuild() {
+    let built = embedded_build_date();
+    let end = team_feed_end(built);
+    let check_on = |today: NaiveDate| {
+        let output = rota(&["check", "--today", &today.to_string()]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let warning = |verb: &str| {
+        format!("warning: this build was made on {built}; the calendar feeds built with it {verb} {end}: rebuild the site\n")
+    };
+    assert_eq!(check_on(built), "");
+    assert_eq!(check_on(end - Duration::weeks(8) - Duration::days(1)), "");
+    assert_eq!(check_on(end - Duration::weeks(8)), warning("end"));
+    assert_eq!(check_on(end), warning("end"));
+    assert_eq!(check_on(end + Duration::days(1)), warning("ended"));
 }
 
 #[test]
@@ -278,7 +347,7 @@ fn check_reports_a_bad_runbooks_json() {
 
 #[test]
 fn check_reports_a_bad_holidays_json() {
-    check_fails("holidays.json", "/0/rules/8/month", json!(13), "/0/rules/8", "month 13 is not between 1 and 12");
+    check_fails("holidays.json", "/0/rules/8/month", json!(13), "/0/rules/8/month", "month 13 is not between 1 and 12");
 }
 
 #[test]
@@ -443,10 +512,10 @@ fn ics_writes_the_team_feed_and_one_per_engineer() {
     // Around Thanksgiving 2026 Alice covers Diana's week 2026-W48, and Diana takes 2026-W49.
     let alice = read(&dir.join("alice.ics"));
     assert!(alice.contains("X-WR-CALNAME:Data Engineering on call: Alice"), "{alice}");
-    assert!(alice.contains("UID:2026-W48-oncall-alice@rota"), "{alice}");
+    assert!(alice.contains("UID:2026-W48-oncall-alice@data-engineering.rota"), "{alice}");
     let diana = read(&dir.join("diana.ics"));
-    assert!(diana.contains("UID:2026-W49-oncall-diana@rota"), "{diana}");
-    assert!(!diana.contains("UID:2026-W48-oncall-diana@rota"), "{diana}");
+    assert!(diana.contains("UID:2026-W49-oncall-diana@data-engineering.rota"), "{diana}");
+    assert!(!diana.contains("UID:2026-W48-oncall-diana@"), "{diana}");
 }
 
 #[test]
@@ -468,4 +537,58 @@ fn ics_for_an_unknown_person_fails_with_the_known_ones() {
     assert_eq!(stderr(&output), "rota: unknown engineer \"nobody\" (known: alice, bob, charlie, diana)\n");
     assert_eq!(stdout(&output), "");
     assert!(!dir.exists(), "nothing is written for an unknown person");
+}
+
+/// Runs `rota ics --out <dir> <args>` with `SOURCE_DATE_EPOCH` set to `epoch`.
+fn ics_built_at(epoch: &str, dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rota"))
+        .args(["ics", "--out", dir.to_str().unwrap()])
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn ics_stamps_events_with_the_build_and_the_site() {
+    let out = TempDir::new("ics-stamp");
+    // 1795910400 s is 2026-11-29 00:00 UTC (Saturday 28 November in New York, week 2026-W48).
+    let output = ics_built_at("1795910400", &out.0, &["--public-url", "/oncall/"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let team = read(&out.0.join("team.ics"));
+    assert!(
+        team.contains(
+            "\r\nUID:2026-W48-oncall@data-engineering.oncall.rota\r\nDTSTAMP:20261129T000000Z\r\nSEQUENCE:29931840\r\n"
+        ),
+        "{team}"
+    );
+    // The feeds are centred on the build's date: 8 weeks before 2026-W48, and 52 after (2026
+    // has a week 53, so that is 2027-W47).
+    assert!(team.contains("\r\nUID:2026-W40-oncall@"), "{team}");
+    assert!(!team.contains("\r\nUID:2026-W39-oncall@"), "{team}");
+    assert!(team.contains("\r\nUID:2027-W47-oncall@"), "{team}");
+    assert!(!team.contains("\r\nUID:2027-W48-oncall@"), "{team}");
+}
+
+#[test]
+fn ics_is_byte_identical_for_the_same_data_and_build() {
+    let (a, b) = (TempDir::new("ics-a"), TempDir::new("ics-b"));
+    for dir in [&a, &b] {
+        assert_eq!(ics_built_at("1795910400", &dir.0, &[]).status.code(), Some(0));
+    }
+    for name in ["team", "alice", "bob", "charlie", "diana"] {
+        let file = format!("{name}.ics");
+        assert_eq!(std::fs::read(a.0.join(&file)).unwrap(), std::fs::read(b.0.join(&file)).unwrap(), "{file}");
+    }
+}
+
+#[test]
+fn ics_with_a_bad_source_date_epoch_fails_with_a_message() {
+    let out = TempDir::new("ics-bad-epoch");
+    let output = ics_built_at("2026-11-29", &out.0, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "rota: SOURCE_DATE_EPOCH \"2026-11-29\" is not a whole number of seconds since 1970-01-01 00:00 UTC\n"
+    );
 }

@@ -30,10 +30,11 @@ fn bench(c: &mut Criterion) {
             black_box(FairnessLedger::for_range(&schedule, 0, 520))
         })
     });
+    let stamp = rota::ics::FeedStamp { built_at: Default::default(), feed_id: "data-engineering.rota".into() };
     c.bench_function("team feed", |b| {
         b.iter(|| {
             let schedule = Schedule::new(black_box(data.clone()));
-            black_box(rota::ics::team_feed(&schedule, common::d(2026, 6, 1)))
+            black_box(rota::ics::team_feed(&schedule, common::d(2026, 6, 1), &stamp))
         })
     });
 }

@@ -30,7 +30,7 @@ pub fn data_dir(default: &Path) -> PathBuf {
 }
 
 /// For build scripts: validates `data_dir` and writes `out_file`, or stops the build listing
-/// every problem (file, JSON pointer, reason).
+/// every problem (file, JSON pointer, reason). Warnings are printed and do not stop it.
 pub fn embed_data_dir(data_dir: &Path, out_file: &Path) {
     println!("cargo:rerun-if-changed={}", data_dir.display());
     for file in DATA_FILES.iter().chain(&OPTIONAL_DATA_FILES) {
@@ -43,6 +43,9 @@ pub fn embed_data_dir(data_dir: &Path, out_file: &Path) {
             std::process::exit(1);
         }
     };
+    for warning in crate::check_warnings::warnings(data_dir, &data) {
+        println!("cargo:warning={warning}");
+    }
     if let Err(e) = std::fs::write(out_file, rust_source(&data)) {
         eprintln!("cannot write {}: {e}", out_file.display());
         std::process::exit(1);

@@ -3,7 +3,7 @@
 //! They are `const fn`s, evaluated in `const { … }` blocks of the generated code, so a date or
 //! time that does not exist fails the *compilation* instead of panicking in a browser.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 /// A calendar date; fails const evaluation if it does not exist.
 pub const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -24,4 +24,12 @@ pub const fn time(hour: u32, minute: u32) -> NaiveTime {
 /// A wall-clock minute; fails const evaluation if it does not exist.
 pub const fn minute(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> chrono::NaiveDateTime {
     date(year, month, day).and_time(time(hour, minute))
+}
+
+/// An instant, as seconds since 1970-01-01 UTC; fails const evaluation if out of range.
+pub const fn instant(seconds: i64) -> DateTime<Utc> {
+    match DateTime::from_timestamp(seconds, 0) {
+        Some(instant) => instant,
+        None => panic!("embedded data holds an instant out of range"),
+    }
 }

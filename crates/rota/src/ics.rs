@@ -1,8 +1,9 @@
 //! RFC 5545 calendar feeds of the on-call schedule, for subscribing from a calendar app.
 //!
-//! The output is reproducible: the same data gives byte-for-byte the same feed, so the feeds
-//! can be generated at build time and diffed. That is why `DTSTAMP` is derived from the week
-//! (its start) rather than from the clock, and why UIDs are built from week names.
+//! The output is reproducible: the same data and build instant give byte-for-byte the same
+//! feed, so the feeds can be generated at build time and diffed. That is why `DTSTAMP` and
+//! `SEQUENCE` come from the build instant ([`FeedStamp`]) rather than the clock, and why UIDs
+//! are built from week names and the deployment's [`feed_id`].
 //! Times are written in UTC (`…Z`) so every calendar app places them right without needing
 //! a `VTIMEZONE` block; descriptions give the local handoff times in words.
 //!
@@ -12,7 +13,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::{Schedule, Stretch, WeekAssignment, WeekHolidayKind};
+use crate::{Schedule, Stretch, WeekAssignment, WeekHolidayKind, WeekId};
 
 /// Weeks before the week of `around` that a feed covers.
 pub const WEEKS_BEFORE: u32 = 8;
@@ -22,16 +23,63 @@ pub const WEEKS_AFTER: u32 = 52;
 /// Longest content line in octets, without the CRLF (RFC 5545 §3.1).
 const MAX_LINE: usize = 75;
 
+/// What every event of one build's feeds shares, so calendar apps update them cleanly after a
+/// rebuild.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedStamp {
+    /// When the feeds were built: each event's `DTSTAMP`, and its [`sequence`].
+    pub built_at: DateTime<Utc>,
+    /// The deployment the events belong to, in their UIDs (see [`feed_id`]).
+    pub feed_id: String,
+}
+
+/// Names one deployment's feeds: the team name and the site's public URL (trunk's
+/// `--public-url`) as slugs, e.g. `data-engineering.rota` for a site at `/`, or
+/// `data-engineering.oncall.rota` under `/oncall/`. Two teams' feeds, or one team's feeds from
+/// two sites, in one calendar then never share a UID.
+///
+/// ```
+/// assert_eq!(rota::ics::feed_id("Data Engineering", "/"), "data-engineering.rota");
+/// assert_eq!(rota::ics::feed_id("Data Engineering", "https://oncall.example.com/"), "data-engineering.oncall-example-com.rota");
+/// ```
+pub fn feed_id(team_name: &str, public_url: &str) -> String {
+    let site = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
+    [slug(team_name), slug(site), "rota".to_string()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Lowercase letters and digits of `text`, each run joined to the next by one hyphen.
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
+}
+
+/// The UID of the event of `week` in a feed: `part` says which feed (and, within a week, which
+/// event), e.g. `2026-W48-oncall-diana@data-engineering.rota`.
+pub fn uid(feed_id: &str, week: WeekId, part: &str) -> String {
+    format!("{week}-{part}@{feed_id}")
+}
+
+/// An event's `SEQUENCE`: minutes from 1970 to the build. Every rebuild raises it, so an event
+/// whose content changed is always newer than the copy a calendar app holds (a feed cannot
+/// know what an earlier build said, so unchanged events rise too, which apps accept).
+/// Minutes rather than seconds keep it inside RFC 5545's 32-bit integer until the year 6053.
+pub fn sequence(built_at: DateTime<Utc>) -> i64 {
+    built_at.timestamp().div_euclid(60)
+}
+
 /// The team feed: one event per stretch actually worked (a week, or the parts of it a cover
 /// splits off), `SUMMARY:On call: <name>`, from [`WEEKS_BEFORE`] weeks before the week
 /// holding `around` to [`WEEKS_AFTER`] weeks after it (never before the epoch).
-pub fn team_feed(schedule: &Schedule, around: NaiveDate) -> String {
+pub fn team_feed(schedule: &Schedule, around: NaiveDate, stamp: &FeedStamp) -> String {
     let weeks = feed_weeks(schedule, around);
     let name = format!("{} on call", schedule.inputs().team.name);
-    let mut cal = Calendar::new(&name);
+    let mut cal = Calendar::new(&name, stamp);
     for w in &weeks {
         for stretch in &w.stretches {
-            cal.event(schedule, w, stretch, format!("{}-oncall@rota", stretch_id(w, stretch)));
+            cal.event(schedule, w, stretch, uid(&stamp.feed_id, w.week.id, &stretch_part(w, stretch, "oncall")));
         }
     }
     cal.finish()
@@ -39,26 +87,28 @@ pub fn team_feed(schedule: &Schedule, around: NaiveDate) -> String {
 
 /// One engineer's feed (by slug): the stretches they are on call in the same range as
 /// [`team_feed`]. Unknown slugs give a valid feed without events.
-pub fn person_feed(schedule: &Schedule, person: &str, around: NaiveDate) -> String {
+pub fn person_feed(schedule: &Schedule, person: &str, around: NaiveDate, stamp: &FeedStamp) -> String {
     let weeks = feed_weeks(schedule, around);
     let inputs = schedule.inputs();
     let name = format!("{} on call: {}", inputs.team.name, inputs.name_of(person));
-    let mut cal = Calendar::new(&name);
+    let mut cal = Calendar::new(&name, stamp);
     for w in &weeks {
         for stretch in w.stretches.iter().filter(|s| s.engineer == person) {
-            cal.event(schedule, w, stretch, format!("{}-oncall-{person}@rota", stretch_id(w, stretch)));
+            let part = stretch_part(w, stretch, &format!("oncall-{person}"));
+            cal.event(schedule, w, stretch, uid(&stamp.feed_id, w.week.id, &part));
         }
     }
     cal.finish()
 }
 
-/// Names a stretch in UIDs: the week for the stretch that starts it (so a week without covers
-/// keeps the UID it always had), the week and start instant for stretches a cover splits off.
-fn stretch_id(w: &WeekAssignment, stretch: &Stretch) -> String {
+/// The UID part of a stretch's event in a feed: just `feed` for the stretch that starts the
+/// week (so a week without covers keeps the UID it always had), with the start instant for
+/// stretches a cover splits off.
+fn stretch_part(w: &WeekAssignment, stretch: &Stretch, feed: &str) -> String {
     if stretch.start == w.week.start {
-        w.week.id.to_string()
+        feed.to_string()
     } else {
-        format!("{}-{}", w.week.id, utc_stamp(stretch.start.with_timezone(&Utc)))
+        format!("{}-{feed}", utc_stamp(stretch.start.with_timezone(&Utc)))
     }
 }
 
@@ -134,11 +184,15 @@ pub fn utc_stamp(t: DateTime<Utc>) -> String {
 
 struct Calendar {
     out: String,
+    /// `DTSTAMP` and `SEQUENCE` of every event, from the [`FeedStamp`].
+    dtstamp: String,
+    sequence: i64,
 }
 
 impl Calendar {
-    fn new(name: &str) -> Calendar {
-        let mut cal = Calendar { out: String::new() };
+    fn new(name: &str, stamp: &FeedStamp) -> Calendar {
+        let mut cal =
+            Calendar { out: String::new(), dtstamp: utc_stamp(stamp.built_at), sequence: sequence(stamp.built_at) };
         cal.line("BEGIN:VCALENDAR");
         cal.line("VERSION:2.0");
         cal.line("PRODID:-//rota//on-call//EN");
@@ -161,8 +215,8 @@ impl Calendar {
         let on_call = schedule.name_of(&stretch.engineer);
         self.line("BEGIN:VEVENT");
         self.line(&format!("UID:{uid}"));
-        // Deterministic: a feed regenerated from the same data is identical.
-        self.line(&format!("DTSTAMP:{}", utc_stamp(start)));
+        self.line(&format!("DTSTAMP:{}", self.dtstamp));
+        self.line(&format!("SEQUENCE:{}", self.sequence));
         self.line(&format!("DTSTART:{}", utc_stamp(start)));
         self.line(&format!("DTEND:{}", utc_stamp(end)));
         self.line(&format!("SUMMARY:{}", escape_text(&format!("On call: {on_call}"))));

@@ -13,6 +13,7 @@ pub mod roster_change;
 mod week;
 mod week_id;
 
+pub mod freshness;
 pub mod holiday;
 pub mod ics;
 pub mod ledger;
@@ -23,6 +24,10 @@ pub mod schedule_diff;
 mod site_paths;
 pub mod what_if;
 
+#[cfg(feature = "load")]
+pub mod build_time;
+#[cfg(feature = "load")]
+pub mod check_warnings;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "load")]

@@ -341,6 +341,14 @@ impl Validator {
         }
         for (i, slug) in raw.rotation.iter().enumerate() {
             self.check(F, &format!("/rotation/{i}"), known.engineer(slug));
+            // A repeated slug is a typo that silently gives one engineer double duty.
+            if let Some(first) = raw.rotation[..i].iter().position(|s| s == slug) {
+                self.error(
+                    F,
+                    format!("/rotation/{i}"),
+                    format!("{slug} is already in the rotation at /rotation/{first}: list each engineer once"),
+                );
+            }
         }
         if let Some(calendar) = &raw.calendar {
             self.check(F, "/calendar", known.calendar(calendar));
@@ -502,13 +510,21 @@ impl Validator {
         let mut out = Vec::new();
         for (i, c) in raw.into_iter().enumerate() {
             self.slug(F, &format!("/{i}/slug"), &c.slug, "holiday calendar", &mut seen);
+            if c.name.trim().is_empty() {
+                self.error(F, format!("/{i}/name"), "the name is empty");
+            }
             let rules = c
                 .rules
                 .into_iter()
                 .enumerate()
                 .filter_map(|(j, rule)| {
                     let at = format!("/{i}/rules/{j}");
-                    let date = self.check(F, &at, parse_rule_date(&rule))?;
+                    if rule.name.trim().is_empty() {
+                        self.error(F, format!("{at}/name"), "the name is empty");
+                    }
+                    let date = parse_rule_date(&rule)
+                        .map_err(|(field, reason)| self.error(F, format!("{at}{}", field.pointer()), reason))
+                        .ok()?;
                     Some(HolidayRule { name: rule.name, date, observed: rule.observed })
                 })
                 .collect();
@@ -517,6 +533,9 @@ impl Validator {
                 .into_iter()
                 .enumerate()
                 .filter_map(|(j, o)| {
+                    if o.name.trim().is_empty() {
+                        self.error(F, format!("/{i}/one_off/{j}/name"), "the name is empty");
+                    }
                     let date = self.check(F, &format!("/{i}/one_off/{j}/date"), parse_date(&o.date))?;
                     Some(OneOffHoliday { date, name: o.name })
                 })
@@ -602,36 +621,66 @@ fn default_backup(slug: &str, pipelines: &[Pipeline]) -> Result<String, String> 
     }
 }
 
-fn parse_rule_date(rule: &RawRule) -> Result<HolidayDate, String> {
+/// The member of a holiday rule that a problem is about; `Whole` when no single one is.
+enum RuleField {
+    Whole,
+    Month,
+    Day,
+    Weekday,
+    Nth,
+    Observed,
+}
+
+impl RuleField {
+    fn pointer(&self) -> &'static str {
+        match self {
+            RuleField::Whole => "",
+            RuleField::Month => "/month",
+            RuleField::Day => "/day",
+            RuleField::Weekday => "/weekday",
+            RuleField::Nth => "/nth",
+            RuleField::Observed => "/observed",
+        }
+    }
+}
+
+fn parse_rule_date(rule: &RawRule) -> Result<HolidayDate, (RuleField, String)> {
     if !(1..=12).contains(&rule.month) {
-        return Err(format!("month {} is not between 1 and 12", rule.month));
+        return Err((RuleField::Month, format!("month {} is not between 1 and 12", rule.month)));
     }
     let month = rule.month;
     match (&rule.day, &rule.weekday, &rule.nth) {
         (Some(day), None, None) => {
             // 2024 is a leap year: a day that does not exist in it exists in no year.
             match NaiveDate::from_ymd_opt(2024, month, *day) {
-                None => Err(format!("day {day} does not exist in month {month}")),
+                None => Err((RuleField::Day, format!("day {day} does not exist in month {month}"))),
                 Some(_) if month == 2 && *day == 29 => {
-                    Err("29 February does not exist every year; use one_off dates".into())
+                    Err((RuleField::Day, "29 February does not exist every year; use one_off dates".into()))
                 }
                 Some(_) => Ok(HolidayDate::Fixed { month, day: *day }),
             }
         }
         (None, Some(weekday), Some(nth)) => {
             if rule.observed {
-                return Err("\"observed\" applies only to fixed dates (a weekday rule never falls on a weekend)".into());
+                return Err((
+                    RuleField::Observed,
+                    "\"observed\" applies only to fixed dates (a weekday rule never falls on a weekend)".into(),
+                ));
             }
-            let weekday = parse_weekday(weekday)?;
+            let weekday = parse_weekday(weekday).map_err(|reason| (RuleField::Weekday, reason))?;
+            let nth_error = |reason| Err((RuleField::Nth, reason));
             match nth {
                 RawNth::Number(n @ 1..=5) => Ok(HolidayDate::NthWeekday { month, weekday, n: *n as u8 }),
                 RawNth::Word(w) if w == "last" => Ok(HolidayDate::LastWeekday { month, weekday }),
-                RawNth::Number(n) => Err(format!("nth {n} is not between 1 and 5 (or \"last\")")),
-                RawNth::Word(w) => Err(format!("nth \"{w}\" is not a number from 1 to 5 or \"last\"")),
-                RawNth::Other(v) => Err(format!("nth {v} is not a number from 1 to 5 or \"last\"")),
+                RawNth::Number(n) => nth_error(format!("nth {n} is not between 1 and 5 (or \"last\")")),
+                RawNth::Word(w) => nth_error(format!("nth \"{w}\" is not a number from 1 to 5 or \"last\"")),
+                RawNth::Other(v) => nth_error(format!("nth {v} is not a number from 1 to 5 or \"last\"")),
             }
         }
-        _ => Err("a rule needs either \"day\", or \"weekday\" with \"nth\" (a number 1-5 or \"last\")".into()),
+        _ => Err((
+            RuleField::Whole,
+            "a rule needs either \"day\", or \"weekday\" with \"nth\" (a number 1-5 or \"last\")".into(),
+        )),
     }
 }
 

@@ -265,6 +265,16 @@ fn names_and_titles_must_not_be_empty() {
     rejected("team.json", "/engineers/0/name", json!(""));
     rejected("pipelines.json", "/0/name", json!("\t"));
     rejected("runbooks.json", "/0/failure_points/0/title", json!(""));
+    rejected("holidays.json", "/0/name", json!(""));
+    rejected("holidays.json", "/0/rules/0/name", json!(" "));
+    rejected("holidays.json", "/0/one_off/-", json!({ "date": "2026-06-01", "name": "" }));
+}
+
+#[test]
+fn the_rotation_lists_each_engineer_once() {
+    rejected("team.json", "/rotation", json!(["alice", "bob", "charlie", "alice"]));
+    // Leaving one out is valid (a warning): they may be a manager, or have moved on.
+    accepted("team.json", "/rotation", json!(["alice", "bob", "diana"]));
 }
 
 #[test]

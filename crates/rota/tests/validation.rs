@@ -3,7 +3,8 @@
 //! Each test copies the real `data/` folder into a fresh temporary folder, changes one value
 //! (or a few, for problems that need them), and asserts the complete list of messages exactly
 //! as a person sees them: `<folder>/<file>: <JSON pointer>: <reason>`. Asserting the whole list
-//! also proves that one mistake does not cascade into unrelated ones.
+//! also proves that one mistake does not cascade into unrelated ones. Warnings (valid data a team
+//! probably did not mean, from `rota::check_warnings`) are asserted the same way.
 
 mod data_fixture;
 
@@ -32,6 +33,7 @@ fn the_unchanged_copy_of_the_default_data_is_valid() {
     let data = load_dir(&fx.dir).unwrap();
     assert_eq!(data.inputs.engineers.len(), 4);
     assert_eq!(data.pipelines.len(), 5);
+    fx.expect_warnings(&[]);
 }
 
 #[test]
@@ -189,6 +191,18 @@ fn unknown_engineer_in_the_rotation() {
 }
 
 #[test]
+fn an_engineer_twice_in_the_rotation() {
+    let fx = Fixture::new();
+    // A typo: Alice would be on call twice every four weeks, and Diana never.
+    fx.set("team.json", "/rotation", json!(["alice", "bob", "charlie", "alice"]));
+    fx.expect_one(
+        "team.json",
+        "/rotation/3",
+        "alice is already in the rotation at /rotation/0: list each engineer once",
+    );
+}
+
+#[test]
 fn an_empty_rotation() {
     let fx = Fixture::new();
     fx.set("team.json", "/rotation", json!([]));
@@ -335,6 +349,24 @@ fn empty_failure_point_title() {
     let fx = Fixture::new();
     fx.set("runbooks.json", "/1/failure_points/4/title", json!(""));
     fx.expect_one("runbooks.json", "/1/failure_points/4/title", "the title is empty");
+}
+
+#[test]
+fn empty_holiday_calendar_name() {
+    let fx = Fixture::new();
+    fx.set("holidays.json", "/0/name", json!(" "));
+    fx.expect_one("holidays.json", "/0/name", "the name is empty");
+}
+
+#[test]
+fn empty_holiday_names() {
+    let fx = Fixture::new();
+    fx.set("holidays.json", "/0/rules/3/name", json!(""));
+    fx.set("holidays.json", "/0/one_off", json!([{ "date": "2026-06-01", "name": "\t" }]));
+    fx.expect(&[
+        ("holidays.json", "/0/rules/3/name", "the name is empty"),
+        ("holidays.json", "/0/one_off/0/name", "the name is empty"),
+    ]);
 }
 
 // ---- pipelines --------------------------------------------------------------------------------
@@ -508,6 +540,73 @@ fn unknown_decision_word() {
     fx.expect_one("decisions.json", "/0/decision", "unknown decision \"swap\" (known: keep)");
 }
 
+// ---- warnings: valid, but probably not meant --------------------------------------------------
+
+#[test]
+fn an_engineer_left_out_of_the_rotation_is_a_warning() {
+    let fx = Fixture::new();
+    // Could be a manager, or someone who moved on: the data stays valid.
+    fx.set("team.json", "/rotation", json!(["alice", "bob", "diana"]));
+    fx.expect(&[]);
+    fx.expect_warnings(&[(
+        "team.json",
+        "/engineers/2",
+        "charlie is not in the rotation, so never on call; add them to /rotation if they should be",
+    )]);
+}
+
+#[test]
+fn a_keep_for_a_week_without_a_swap_is_a_warning() {
+    let fx = Fixture::new();
+    // 2026-W14 is Bob's, with no holiday near it.
+    fx.push("decisions.json", "", json!({ "week": "2026-W14", "decision": "keep" }));
+    fx.expect(&[]);
+    fx.expect_warnings(&[(
+        "decisions.json",
+        "/0/week",
+        "2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing",
+    )]);
+}
+
+#[test]
+fn a_keep_for_the_return_week_of_a_swap_is_a_warning() {
+    let fx = Fixture::new();
+    // Diana's Thanksgiving week 2026-W48 is swapped with Alice's 2026-W49; only W48 can be kept.
+    fx.push("decisions.json", "", json!({ "week": "2026-W49", "decision": "keep" }));
+    fx.expect_warnings(&[(
+        "decisions.json",
+        "/0/week",
+        "2026-W49 is the return week of the swap for 2026-W48, which a keep cannot decline; to decline that swap, keep 2026-W48",
+    )]);
+}
+
+#[test]
+fn a_keep_that_declines_a_swap_or_a_conflict_is_fine() {
+    let fx = Fixture::new();
+    // 2026-W48 has a swap (Thanksgiving); 2026-W52 a conflict (Christmas, and New Year in W53).
+    fx.push("decisions.json", "", json!({ "week": "2026-W48", "decision": "keep" }));
+    fx.push("decisions.json", "", json!({ "week": "2026-W52", "decision": "keep" }));
+    fx.expect_warnings(&[]);
+}
+
+#[test]
+fn warnings_of_several_files_come_in_file_order() {
+    let fx = Fixture::new();
+    fx.set("team.json", "/rotation", json!(["bob", "charlie", "diana"]));
+    // Week k is now [bob, charlie, diana][k mod 3]: 2026-W15 (k = 14) is Diana's.
+    fx.push("decisions.json", "", json!({ "week": "2026-W48", "decision": "keep" }));
+    fx.push("decisions.json", "", json!({ "week": "2026-W15", "decision": "keep" }));
+    let w15 = "2026-W15 has no holiday swap to decline (Diana is on call as scheduled), so this keep changes nothing";
+    fx.expect_warnings(&[
+        (
+            "team.json",
+            "/engineers/0",
+            "alice is not in the rotation, so never on call; add them to /rotation if they should be",
+        ),
+        ("decisions.json", "/1/week", w15),
+    ]);
+}
+
 // ---- backups ----------------------------------------------------------------------------------
 
 #[test]
@@ -553,29 +652,39 @@ fn self_backup() {
 
 // ---- holiday rules ----------------------------------------------------------------------------
 
-/// Replaces rule 0 of the us-federal calendar and expects one problem pointing at it.
-fn expect_rule_problem(rule: Value, reason: &str) {
+/// Replaces rule 0 of the us-federal calendar and expects one problem, at its member `field`
+/// (`""`: the rule as a whole).
+fn expect_rule_problem(rule: Value, field: &str, reason: &str) {
     let fx = Fixture::new();
     fx.set("holidays.json", "/0/rules/0", rule);
-    fx.expect_one("holidays.json", "/0/rules/0", reason);
+    fx.expect_one("holidays.json", &format!("/0/rules/0{field}"), reason);
 }
 
 #[test]
 fn holiday_rule_month_13() {
-    expect_rule_problem(json!({ "name": "Smarch", "month": 13, "day": 1 }), "month 13 is not between 1 and 12");
-    expect_rule_problem(json!({ "name": "Zero", "month": 0, "day": 1 }), "month 0 is not between 1 and 12");
+    expect_rule_problem(
+        json!({ "name": "Smarch", "month": 13, "day": 1 }),
+        "/month",
+        "month 13 is not between 1 and 12",
+    );
+    expect_rule_problem(json!({ "name": "Zero", "month": 0, "day": 1 }), "/month", "month 0 is not between 1 and 12");
 }
 
 #[test]
 fn holiday_rule_day_31_in_april() {
-    expect_rule_problem(json!({ "name": "Late April", "month": 4, "day": 31 }), "day 31 does not exist in month 4");
-    expect_rule_problem(json!({ "name": "Day zero", "month": 4, "day": 0 }), "day 0 does not exist in month 4");
+    expect_rule_problem(
+        json!({ "name": "Late April", "month": 4, "day": 31 }),
+        "/day",
+        "day 31 does not exist in month 4",
+    );
+    expect_rule_problem(json!({ "name": "Day zero", "month": 4, "day": 0 }), "/day", "day 0 does not exist in month 4");
 }
 
 #[test]
 fn holiday_rule_29_february() {
     expect_rule_problem(
         json!({ "name": "Leap Day", "month": 2, "day": 29 }),
+        "/day",
         "29 February does not exist every year; use one_off dates",
     );
 }
@@ -584,10 +693,12 @@ fn holiday_rule_29_february() {
 fn holiday_rule_nth_6() {
     expect_rule_problem(
         json!({ "name": "Sixth Monday", "month": 1, "weekday": "monday", "nth": 6 }),
+        "/nth",
         "nth 6 is not between 1 and 5 (or \"last\")",
     );
     expect_rule_problem(
         json!({ "name": "Zeroth Monday", "month": 1, "weekday": "monday", "nth": 0 }),
+        "/nth",
         "nth 0 is not between 1 and 5 (or \"last\")",
     );
 }
@@ -596,18 +707,22 @@ fn holiday_rule_nth_6() {
 fn holiday_rule_nth_out_of_any_small_range() {
     expect_rule_problem(
         json!({ "name": "Far Monday", "month": 1, "weekday": "monday", "nth": 300 }),
+        "/nth",
         "nth 300 is not between 1 and 5 (or \"last\")",
     );
     expect_rule_problem(
         json!({ "name": "Negative Monday", "month": 1, "weekday": "monday", "nth": -1 }),
+        "/nth",
         "nth -1 is not between 1 and 5 (or \"last\")",
     );
     expect_rule_problem(
         json!({ "name": "Fractional Monday", "month": 1, "weekday": "monday", "nth": 2.5 }),
+        "/nth",
         "nth 2.5 is not a number from 1 to 5 or \"last\"",
     );
     expect_rule_problem(
         json!({ "name": "True Monday", "month": 1, "weekday": "monday", "nth": true }),
+        "/nth",
         "nth true is not a number from 1 to 5 or \"last\"",
     );
 }
@@ -616,6 +731,7 @@ fn holiday_rule_nth_out_of_any_small_range() {
 fn holiday_rule_nth_as_a_word_other_than_last() {
     expect_rule_problem(
         json!({ "name": "First Monday", "month": 1, "weekday": "monday", "nth": "first" }),
+        "/nth",
         "nth \"first\" is not a number from 1 to 5 or \"last\"",
     );
 }
@@ -624,6 +740,7 @@ fn holiday_rule_nth_as_a_word_other_than_last() {
 fn holiday_rule_unknown_weekday() {
     expect_rule_problem(
         json!({ "name": "Moonday", "month": 1, "weekday": "moonday", "nth": 1 }),
+        "/weekday",
         "unknown weekday \"moonday\" (use lowercase English: monday … sunday)",
     );
 }
@@ -632,6 +749,7 @@ fn holiday_rule_unknown_weekday() {
 fn holiday_rule_observed_on_a_weekday_rule() {
     expect_rule_problem(
         json!({ "name": "MLK", "month": 1, "weekday": "monday", "nth": 3, "observed": true }),
+        "/observed",
         "\"observed\" applies only to fixed dates (a weekday rule never falls on a weekend)",
     );
 }
@@ -639,11 +757,11 @@ fn holiday_rule_observed_on_a_weekday_rule() {
 #[test]
 fn holiday_rule_with_neither_day_nor_weekday() {
     let reason = "a rule needs either \"day\", or \"weekday\" with \"nth\" (a number 1-5 or \"last\")";
-    expect_rule_problem(json!({ "name": "Someday", "month": 1 }), reason);
+    expect_rule_problem(json!({ "name": "Someday", "month": 1 }), "", reason);
     // Half of a weekday rule, or both kinds at once, is just as unclear.
-    expect_rule_problem(json!({ "name": "Some Monday", "month": 1, "weekday": "monday" }), reason);
-    expect_rule_problem(json!({ "name": "Third", "month": 1, "nth": 3 }), reason);
-    expect_rule_problem(json!({ "name": "Both", "month": 1, "day": 1, "weekday": "monday", "nth": 1 }), reason);
+    expect_rule_problem(json!({ "name": "Some Monday", "month": 1, "weekday": "monday" }), "", reason);
+    expect_rule_problem(json!({ "name": "Third", "month": 1, "nth": 3 }), "", reason);
+    expect_rule_problem(json!({ "name": "Both", "month": 1, "day": 1, "weekday": "monday", "nth": 1 }), "", reason);
 }
 
 #[test]
@@ -667,7 +785,7 @@ fn problems_in_several_files_are_all_reported_together() {
     fx.push("leave.json", "", json!({ "engineer": "alice", "from": "2026-07-10", "to": "2026-07-01" }));
     fx.push("decisions.json", "", json!({ "week": "2026-W52", "decision": "skip" }));
     fx.expect(&[
-        ("holidays.json", "/0/rules/5", "month 13 is not between 1 and 12"),
+        ("holidays.json", "/0/rules/5/month", "month 13 is not between 1 and 12"),
         ("pipelines.json", "/3/secondary", &unknown_engineer("dianna")),
         ("pipelines.json", "/4/audience", "unknown audience \"board\" (known: investor, experiments)"),
         ("team.json", "/time_zone", "unknown IANA time zone \"Mars/Olympus_Mons\" (e.g. \"America/New_York\")"),

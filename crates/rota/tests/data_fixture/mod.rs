@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rota::check_warnings::warnings;
 use rota::load::{load_dir, DATA_FILES};
 use serde_json::Value;
 
@@ -92,6 +93,14 @@ impl Fixture {
     pub fn expect(&self, problems: &[(&str, &str, &str)]) {
         let expected: Vec<String> = problems.iter().map(|(f, p, r)| self.line(f, p, r)).collect();
         assert_eq!(self.errors(), expected);
+    }
+
+    /// Asserts that the data loads, with exactly these warnings, in this order.
+    pub fn expect_warnings(&self, expected: &[(&str, &str, &str)]) {
+        let data = load_dir(&self.dir).unwrap_or_else(|errors| panic!("the data should load:\n{errors}"));
+        let found: Vec<String> = warnings(&self.dir, &data).iter().map(|w| w.to_string()).collect();
+        let expected: Vec<String> = expected.iter().map(|(f, p, m)| self.line(f, p, m)).collect();
+        assert_eq!(found, expected);
     }
 
     /// Asserts that loading reports exactly one problem.

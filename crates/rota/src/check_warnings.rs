@@ -1,0 +1,71 @@
+//! Data that is valid but probably not what the team meant: printed by the build (as cargo
+//! warnings) and by `rota check`, without stopping either.
+//!
+//! Errors ([`crate::load::DataError`]) are for data that cannot be right; a warning is for data
+//! a team may mean, e.g. an engineer kept in `engineers` but left out of the rotation (a manager,
+//! or someone who moved on) or a declined swap that no longer exists.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::{Schedule, TeamData};
+
+/// One doubtful value: where it is and what looks wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: PathBuf,
+    /// JSON pointer (RFC 6901) of the value the warning is about.
+    pub pointer: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file.display(), self.pointer, self.message)
+    }
+}
+
+/// The warnings about `data`, validated from the folder `dir` (whose file names they give).
+/// Pointers index the JSON files, which list engineers and decisions in the order `data` does.
+pub fn warnings(dir: &Path, data: &TeamData) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut warn = |file: &str, pointer: String, message: String| {
+        out.push(Warning { file: dir.join(file), pointer, message });
+    };
+    let inputs = &data.inputs;
+    // In the first order or any later one: someone who joins with a roster change is on call.
+    let ever_in_rotation = |slug: &String| {
+        inputs.team.rotation.contains(slug) || inputs.roster_changes.iter().any(|c| c.rotation.contains(slug))
+    };
+    for (i, engineer) in inputs.engineers.iter().enumerate() {
+        if !ever_in_rotation(&engineer.slug) {
+            warn(
+                "team.json",
+                format!("/engineers/{i}"),
+                format!(
+                    "{} is not in the rotation, so never on call; add them to /rotation if they should be",
+                    engineer.slug
+                ),
+            );
+        }
+    }
+    let schedule = Schedule::new(inputs.clone());
+    for (i, decision) in inputs.decisions.iter().enumerate() {
+        // A keep that takes effect always leaves its week with a conflict ("declined by the
+        // team"); a week without one had no swap to decline.
+        let Some(week) = schedule.by_id(decision.week).filter(|w| w.conflict.is_none()) else { continue };
+        let message = match &week.swap {
+            Some(swap) => format!(
+                "{} is the return week of the swap for {}, which a keep cannot decline; to decline that swap, keep {}",
+                decision.week, swap.with_week, swap.with_week
+            ),
+            None => format!(
+                "{} has no holiday swap to decline ({} is on call as scheduled), so this keep changes nothing",
+                decision.week,
+                data.name_of(&week.on_call)
+            ),
+        };
+        warn("decisions.json", format!("/{i}/week"), message);
+    }
+    out
+}
