@@ -111,7 +111,7 @@ pub fn RunbookPage() -> impl IntoView {
                         })}
                         {(!f.first_checks.is_empty()).then(|| view! {
                             <h3>"First checks"</h3>
-                            <ol class="steps">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
+                            <ol class="first-checks">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
                         })}
                         <CopyLink path=path label=format!("Copy link to {}", f.title) />
                     </article>
