@@ -8,3 +8,4 @@ pub mod runbook_text;
 pub mod search_box;
 pub mod week_picker;
 pub mod week_table;
+pub mod what_if_form;

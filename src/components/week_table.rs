@@ -46,6 +46,13 @@ pub fn WeekTable(
             .collect::<Vec<_>>()
             .join(" ");
             let week_href = links::schedule(w.week.id, 1, &what_if);
+            // A swap the team could decline: a preview link keeping the week with its engineer.
+            let decline = w
+                .swap
+                .as_ref()
+                .filter(|s| s.is_holiday_side(w.week.index))
+                .and_then(|_| what_if.adding("keep", &w.week.id.to_string(), crate::data::team_inputs()).ok())
+                .map(|kept| links::schedule(w.week.id, 4, &kept));
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
             let mut notes = w.explain(preview.inputs());
             // A preview's leave of someone else this week changes nothing here; say so on the
@@ -90,6 +97,9 @@ pub fn WeekTable(
                         {changed.map(|text| view! { <p class="badge changed-badge">{text}</p> })}
                         {w.conflict.is_some().then(|| view! { <span class="badge conflict-badge">"conflict"</span> })}
                         <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        {decline.map(|href| view! {
+                            <A href=links::href(href) attr:class="decline-swap">"Preview declining this swap"</A>
+                        })}
                     </td>
                 </tr>
             }

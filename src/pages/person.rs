@@ -13,6 +13,7 @@ use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::week_table::WeekTable;
+use crate::components::what_if_form::WhatIfForm;
 use crate::data::{team_data, team_inputs};
 use crate::links;
 use crate::pages::fairness::FairnessTable;
@@ -139,6 +140,7 @@ pub fn PersonPage() -> impl IntoView {
                     </ul>
                 })}
             </section>
+            <WhatIfForm preview=p.clone() path=links::person(&slug) engineer=slug.clone() />
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">"Fairness"</h2>
                 {fairness}

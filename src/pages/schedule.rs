@@ -7,6 +7,7 @@ use crate::clock::use_current_week;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
+use crate::components::what_if_form::WhatIfForm;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
@@ -70,6 +71,7 @@ pub fn SchedulePage() -> impl IntoView {
                 {handoff_text(p.inputs())} "."</p>
             <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
+            <WhatIfForm preview=p.clone() path=format!("/schedule?week={week}&weeks={weeks}") />
         }
         .into_any()
     }

@@ -94,11 +94,31 @@ impl WhatIf {
 
     /// The query string that reproduces this preview (without a leading `?`).
     pub fn to_query(&self) -> String {
-        let leave = self.leave.iter().map(|l| format!("leave={}:{}..{}", l.engineer, l.from, l.to));
-        let keep = self.keep.iter().map(|w| format!("keep={w}"));
+        let (leave, keep, covers) = self.values();
+        let pairs = |name: &'static str, values: Vec<String>| values.into_iter().map(move |v| format!("{name}={v}"));
+        pairs("leave", leave).chain(pairs("keep", keep)).chain(pairs("cover", covers)).collect::<Vec<_>>().join("&")
+    }
+
+    /// This preview with one more value of `param` (`leave`, `keep` or `cover`), checked as a
+    /// link's would be — e.g. for a form that adds an absence to the preview on screen.
+    pub fn adding(&self, param: &str, value: &str, data: &ScheduleInputs) -> Result<WhatIf, WhatIfError> {
+        let (mut leave, mut keep, mut covers) = self.values();
+        match param {
+            "leave" => leave.push(value.to_string()),
+            "keep" => keep.push(value.to_string()),
+            _ => covers.push(value.to_string()),
+        }
+        WhatIf::parse(&leave, &keep, &covers, data)
+    }
+
+    /// The `leave=`, `keep=` and `cover=` values that reproduce this preview.
+    fn values(&self) -> (Vec<String>, Vec<String>, Vec<String>) {
         let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
-        let covers = self.covers.iter().map(|c| format!("cover={}:{}..{}", c.engineer, minute(c.from), minute(c.to)));
-        leave.chain(keep).chain(covers).collect::<Vec<_>>().join("&")
+        (
+            self.leave.iter().map(|l| format!("{}:{}..{}", l.engineer, l.from, l.to)).collect(),
+            self.keep.iter().map(|w| w.to_string()).collect(),
+            self.covers.iter().map(|c| format!("{}:{}..{}", c.engineer, minute(c.from), minute(c.to))).collect(),
+        )
     }
 }
 
