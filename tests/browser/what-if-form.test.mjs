@@ -9,10 +9,10 @@ const site = useSite(before, after);
 test('the form previews leave, then a cover on top, by keyboard', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, `${site.url}/schedule?week=2027-W10&weeks=4`, NY.thanksgiving, 'tr[data-week]');
-  await page.getByLabel('Engineer').selectOption('alice');
-  await page.getByLabel('From').fill('2027-03-22');
-  await page.getByLabel('To').fill('2027-03-26');
-  await page.getByLabel('To').press('Enter');
+  await page.getByLabel('Engineer', { exact: true }).selectOption('alice');
+  await page.getByLabel('From', { exact: true }).fill('2027-03-22');
+  await page.getByLabel('To', { exact: true }).fill('2027-03-26');
+  await page.getByLabel('To', { exact: true }).press('Enter');
   await page.waitForURL(/leave=alice(:|%3A)2027-03-22\.\.2027-03-26/);
   assert.match(page.url(), /week=2027-W10&weeks=4/);
   assert.deepEqual((await page.getByTestId('preview-effects').innerText()).split('\n'), [
@@ -21,9 +21,9 @@ test('the form previews leave, then a cover on top, by keyboard', async () => {
   ]);
 
   await page.getByLabel('someone covers').check();
-  await page.getByLabel('Engineer').selectOption('diana');
-  await page.getByLabel('From').fill('2027-03-10T18:00');
-  await page.getByLabel('To').fill('2027-03-11T09:00');
+  await page.getByLabel('Engineer', { exact: true }).selectOption('diana');
+  await page.getByLabel('From', { exact: true }).fill('2027-03-10T18:00');
+  await page.getByLabel('To', { exact: true }).fill('2027-03-11T09:00');
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.waitForURL(/cover=diana/);
   assert.match(page.url(), /leave=alice/, 'the leave stays in the preview');
@@ -35,9 +35,9 @@ test('the form previews leave, then a cover on top, by keyboard', async () => {
 test('a bad entry is explained in an announced message and nothing is lost', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, `${site.url}/people/bob`, NY.thanksgiving, 'main h1');
-  assert.equal(await page.getByLabel('Engineer').inputValue(), 'bob', 'the person page proposes its person');
-  await page.getByLabel('From').fill('2027-03-26');
-  await page.getByLabel('To').fill('2027-03-22');
+  assert.equal(await page.getByLabel('Engineer', { exact: true }).inputValue(), 'bob', 'the person page proposes its person');
+  await page.getByLabel('From', { exact: true }).fill('2027-03-26');
+  await page.getByLabel('To', { exact: true }).fill('2027-03-22');
   await page.getByRole('button', { name: 'Preview' }).click();
   const error = page.getByTestId('what-if-error');
   assert.equal(await error.getAttribute('role'), 'alert');
