@@ -13,15 +13,28 @@ use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
-/// The ledger's rows (one per engineer and period), optionally only one engineer's. With
-/// `real` (the ledger without a what-if preview), a number the preview changes reads
-/// "13 → 12" and its row is marked.
+/// The counted columns: plain names, and how each reads a row. "Covered by others" are the
+/// holiday weeks a backup took over (swaps given), "Covered for others" the ones they took.
+const COLUMNS: [(&str, fn(&FairnessRow) -> String); 6] = [
+    ("Weeks on call", |r| r.weeks_on_call.to_string()),
+    ("Hours on call", |r| format_hours(r.hours_on_call())),
+    ("Holiday weeks worked", |r| r.holiday_weeks_worked.to_string()),
+    ("Covered by others", |r| r.swaps_given.to_string()),
+    ("Covered for others", |r| r.swaps_taken.to_string()),
+    ("Conflicts", |r| r.open_conflicts.to_string()),
+];
+
+/// The ledger's rows (one per engineer and period), or only one engineer's (then without a
+/// name on every row). With `real` (the ledger without a what-if preview), a number the
+/// preview changes reads "13 → 12" and its row is marked. On a phone each row is a card of
+/// labelled values, so nothing needs a sideways swipe.
 #[component]
 pub fn FairnessTable(
     ledger: FairnessLedger,
     #[prop(optional)] engineer: Option<String>,
     #[prop(optional)] real: Option<FairnessLedger>,
 ) -> impl IntoView {
+    let one_person = engineer.is_some();
     let rows = ledger
         .rows
         .into_iter()
@@ -30,46 +43,47 @@ pub fn FairnessTable(
             let period = row.period;
             let is_year = matches!(period, Period::Year(_));
             let was = real.as_ref().and_then(|r| r.row(&row.engineer, period)).filter(|was| **was != row).cloned();
-            let cell = |now: String, before: Option<String>| match before.filter(|b| *b != now) {
-                Some(before) => view! { <td class="changed-cell">{format!("{before} → {now}")}</td> }.into_any(),
-                None => view! { <td>{now}</td> }.into_any(),
+            let cells = COLUMNS
+                .map(|(label, count)| {
+                    let now = count(&row);
+                    match was.as_ref().map(count).filter(|before| *before != now) {
+                        Some(before) => {
+                            view! { <td class="changed-cell" data-label=label>{format!("{before} → {now}")}</td> }.into_any()
+                        }
+                        None => view! { <td data-label=label>{now}</td> }.into_any(),
+                    }
+                })
+                .into_iter()
+                .collect_view();
+            let lead = if one_person {
+                view! { <th scope="row" class="period">{period.to_string()}</th> }.into_any()
+            } else {
+                view! {
+                    <th scope="row"><PersonLink slug=row.engineer.clone() /></th>
+                    <td class="period">{period.to_string()}</td>
+                }
+                .into_any()
             };
-            let counts: [fn(&FairnessRow) -> String; 6] = [
-                |r| r.weeks_on_call.to_string(),
-                |r| format_hours(r.hours_on_call()),
-                |r| r.holiday_weeks_worked.to_string(),
-                |r| r.swaps_given.to_string(),
-                |r| r.swaps_taken.to_string(),
-                |r| r.open_conflicts.to_string(),
-            ];
-            let cells = counts.map(|count| cell(count(&row), was.as_ref().map(count))).into_iter().collect_view();
             view! {
                 <tr class:year-total=is_year class:changed=was.is_some() data-engineer=row.engineer.clone() data-period=period.to_string()>
-                    <th scope="row"><PersonLink slug=row.engineer.clone() /></th>
-                    <td>{period.to_string()}</td>
+                    {lead}
                     {cells}
                 </tr>
             }
         })
         .collect_view();
+    let headers = COLUMNS.map(|(label, _)| view! { <th scope="col">{label}</th> }).into_iter().collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="fairness">
-                <thead>
-                    <tr>
-                        <th scope="col">"Engineer"</th>
-                        <th scope="col">"Period"</th>
-                        <th scope="col">"Weeks on call"</th>
-                        <th scope="col">"Hours on call"</th>
-                        <th scope="col">"Holiday weeks worked"</th>
-                        <th scope="col">"Swaps given"</th>
-                        <th scope="col">"Swaps taken"</th>
-                        <th scope="col">"Conflicts"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <table class="fairness">
+            <thead>
+                <tr>
+                    {(!one_person).then(|| view! { <th scope="col">"Engineer"</th> })}
+                    <th scope="col">"Period"</th>
+                    {headers}
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 
@@ -115,7 +129,7 @@ pub fn FairnessPage() -> impl IntoView {
             <Title text=format!("Fairness {year}") />
             <PreviewBanner preview=p.clone() />
             <h1>{format!("Fairness in {year}")}</h1>
-            <p class="hint">"Weeks count in the quarter their handoff falls in. Hours are the time actually on call: a cover moves its hours to the engineer covering. A swap counts once, in the holiday week: given by the engineer who had the holiday, taken by the backup."</p>
+            <p class="hint">"Weeks count in the quarter their handoff falls in. Hours are the time actually on call: a cover moves its hours to the engineer covering. A holiday swap counts once, in the holiday week: \"covered by others\" for the engineer who had the holiday, \"covered for others\" for the backup."</p>
             <nav class="steps" aria-label="Years">
                 {(year > first_year).then(|| view! { <A href=year_link(year - 1) attr:class="button">{format!("← {}", year - 1)}</A> })}
                 <A href=year_link(year + 1) attr:class="button">{format!("{} →", year + 1)}</A>
