@@ -13,9 +13,12 @@ use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
+/// How a column reads its number from a row.
+type Count = fn(&FairnessRow) -> String;
+
 /// The counted columns: plain names, and how each reads a row. "Covered by others" are the
 /// holiday weeks a backup took over (swaps given), "Covered for others" the ones they took.
-const COLUMNS: [(&str, fn(&FairnessRow) -> String); 6] = [
+const COLUMNS: [(&str, Count); 6] = [
     ("Weeks on call", |r| r.weeks_on_call.to_string()),
     ("Hours on call", |r| format_hours(r.hours_on_call())),
     ("Holiday weeks worked", |r| r.holiday_weeks_worked.to_string()),
