@@ -18,6 +18,14 @@ fn handoff_text(data: &rota::ScheduleInputs) -> String {
     format!("{} at {}", day.format("%A"), handoff.time.format("%H:%M"))
 }
 
+/// For the printed page, which has no site header: whose schedule, when it was printed, and in
+/// which zone its times are.
+fn print_header(inputs: &rota::ScheduleInputs) -> String {
+    let zone = inputs.team.time_zone;
+    let today = crate::clock::now_instant().with_timezone(&zone).format("%a %-d %b %Y");
+    format!("{} · printed {today} · times in {}", inputs.team.name, zone.name())
+}
+
 /// Weeks shown when the link does not say.
 const DEFAULT_WEEKS: u32 = 12;
 /// Most weeks one page shows (two years).
@@ -66,6 +74,7 @@ pub fn SchedulePage() -> impl IntoView {
         view! {
             <Title text=heading.clone() />
             <PreviewBanner preview=p.clone() />
+            <p class="print-only" data-testid="print-header">{print_header(p.inputs())}</p>
             <h1>{heading.clone()}</h1>
             <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
                 {handoff_text(p.inputs())} "."</p>
