@@ -104,8 +104,11 @@ test('a new deploy takes over cleanly: reload offered, new data, no mixed assets
   await page.reload();
   await waitForApp(page, '[data-testid="on-call-now"]');
   await page.locator('#update:not([hidden])').waitFor({ timeout: 15000 });
+  // Listening before the click: the click waits for the reload it starts, whose load event can
+  // fire before the click returns.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: 'Reload' }).click();
-  await page.waitForEvent('load');
+  await reloaded;
   await waitForApp(page, '[data-testid="on-call-now"]');
   assert.equal(await page.locator('.team-name').innerText(), 'Data Engineering v2');
 

@@ -14,24 +14,10 @@ pub enum Invocation {
 
 pub enum Command {
     Help,
-    /// `today`: the day to judge the embedded build's freshness on (default: today).
-    Check {
-        today: Option<NaiveDate>,
-    },
-    Who {
-        at: Option<DateTime<Utc>>,
-    },
-    Schedule {
-        from: WeekId,
-        weeks: u32,
-        format: Format,
-    },
-    Ics {
-        person: Option<String>,
-        out: PathBuf,
-        around: Option<NaiveDate>,
-        public_url: String,
-    },
+    Check { today: Option<NaiveDate> },
+    Who { at: Option<DateTime<Utc>> },
+    Schedule { from: WeekId, weeks: u32, format: Format },
+    Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate>, public_url: String },
     Paths,
 }
 

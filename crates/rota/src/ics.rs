@@ -51,7 +51,7 @@ pub fn feed_id(team_name: &str, public_url: &str) -> String {
         .join(".")
 }
 
-/// Lowercase letters and digits of `text`, each run joined to the next by one hyphen.
+/// The letters and digits of `text`, lowercased, each run joined to the next by one hyphen.
 fn slug(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
 }
@@ -64,7 +64,7 @@ pub fn uid(feed_id: &str, week: WeekId, part: &str) -> String {
 
 /// An event's `SEQUENCE`: minutes from 1970 to the build. Every rebuild raises it, so an event
 /// whose content changed is always newer than the copy a calendar app holds (a feed cannot
-/// know what an earlier build said, so unchanged events rise too, which apps accept).
+/// know what an earlier build said, so unchanged events rise too).
 /// Minutes rather than seconds keep it inside RFC 5545's 32-bit integer until the year 6053.
 pub fn sequence(built_at: DateTime<Utc>) -> i64 {
     built_at.timestamp().div_euclid(60)
