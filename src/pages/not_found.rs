@@ -37,8 +37,17 @@ pub fn bad_link(reason: impl Into<String>) -> impl IntoView {
     view! { <Problem title="Can't read this link" reason=reason.into() /> }
 }
 
-/// For a slug that names nothing, listing what exists.
-pub fn unknown(what: &str, slug: &str, known: Vec<String>) -> impl IntoView {
-    let reason = format!("There is no {what} called “{slug}”. Known: {}.", known.join(", "));
-    view! { <Problem title=format!("No such {what}") reason=reason /> }
+/// For a slug that names nothing, listing what exists, each a link.
+pub fn unknown(what: &str, slug: &str, known: Vec<String>, link: fn(&str) -> String) -> impl IntoView {
+    let title = format!("No such {what}");
+    let reason = format!("There is no {what} called “{slug}”.");
+    let known =
+        known.into_iter().map(|k| view! { <li><A href=links::href(link(&k))>{k.clone()}</A></li> }).collect_view();
+    view! {
+        <Problem title=title reason=reason />
+        <section aria-labelledby="known-title">
+            <h2 id="known-title">"Did you mean one of these?"</h2>
+            <ul class="link-list known" data-testid="known">{known}</ul>
+        </section>
+    }
 }

@@ -53,9 +53,16 @@ pub fn PersonPage() -> impl IntoView {
             Err(e) => return bad_link(e.to_string()).into_any(),
         };
         let data = team_data();
-        let slug = params.read().get("slug").unwrap_or_default();
+        // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
+        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
         let Some(person) = data.engineer(&slug) else {
-            return unknown("person", &slug, data.inputs.engineers.iter().map(|e| e.slug.clone()).collect()).into_any();
+            return unknown(
+                "person",
+                &slug,
+                data.inputs.engineers.iter().map(|e| e.slug.clone()).collect(),
+                links::person,
+            )
+            .into_any();
         };
         let schedule = p.schedule();
         let from = index.get().unwrap_or(0);

@@ -18,9 +18,16 @@ pub fn PipelinePage() -> impl IntoView {
     let on_call_now = use_on_call_now();
     move || {
         let data = team_data();
-        let slug = params.read().get("slug").unwrap_or_default();
+        // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
+        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
         let Some(p) = data.pipeline(&slug) else {
-            return unknown("pipeline", &slug, data.pipelines.iter().map(|p| p.slug.clone()).collect()).into_any();
+            return unknown(
+                "pipeline",
+                &slug,
+                data.pipelines.iter().map(|p| p.slug.clone()).collect(),
+                links::pipeline,
+            )
+            .into_any();
         };
         let on_call = on_call_now.get().map(|(now, _)| now.engineer);
         let call_now = on_call.map(|slug| {

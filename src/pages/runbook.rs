@@ -65,9 +65,16 @@ pub fn RunbookPage() -> impl IntoView {
 
     move || {
         let data = team_data();
-        let slug = params.read().get("slug").unwrap_or_default();
+        // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
+        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
         let Some(runbook) = data.runbook(&slug) else {
-            return unknown("runbook", &slug, data.runbooks.iter().map(|r| r.pipeline.clone()).collect()).into_any();
+            return unknown(
+                "runbook",
+                &slug,
+                data.runbooks.iter().map(|r| r.pipeline.clone()).collect(),
+                links::runbook,
+            )
+            .into_any();
         };
         let pipeline = data.pipeline(&slug);
         let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
