@@ -21,6 +21,7 @@ pub mod search;
 mod time_format;
 
 use components::rebuild_banner::RebuildBanner;
+use components::route_focus::RouteFocus;
 use components::search_box::SearchBox;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <SearchBox />
             </header>
             <RebuildBanner />
+            <RouteFocus />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=NowPage />

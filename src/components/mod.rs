@@ -4,6 +4,7 @@ pub mod person_link;
 pub mod preview_banner;
 pub mod preview_ignored;
 pub mod rebuild_banner;
+pub mod route_focus;
 pub mod runbook_text;
 pub mod search_box;
 pub mod week_picker;
