@@ -19,6 +19,9 @@ use crate::{Decision, Leave, TeamData, WeekId};
 /// Longest leave a link may add: long enough for any real absence, short enough that a
 /// mistyped year cannot make the preview compute centuries.
 pub const MAX_LEAVE_DAYS: i64 = 366;
+/// Most what-if values one link may carry: more than any real plan needs, few enough that a
+/// crafted link cannot make every page recompute the schedule for thousands of changes.
+pub const MAX_WHAT_IF_VALUES: usize = 20;
 
 /// Extra leave and declined swaps on top of the team's data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,6 +49,15 @@ impl std::error::Error for WhatIfError {}
 impl WhatIf {
     /// Reads `leave=<person>:<from>..<to>` and `keep=<week>` values (dates as YYYY-MM-DD).
     pub fn parse(leave: &[String], keep: &[String], data: &TeamData) -> Result<WhatIf, WhatIfError> {
+        let mut values = leave.iter().map(|v| ("leave", v)).chain(keep.iter().map(|v| ("keep", v)));
+        if let Some((param, value)) = values.nth(MAX_WHAT_IF_VALUES) {
+            let reason = format!(
+                "a link can carry at most {MAX_WHAT_IF_VALUES} what-if values in all, and this one has {}",
+                leave.len() + keep.len()
+            );
+            return Err(WhatIfError { param, value: value.clone(), reason });
+        }
+
         let leave = leave.iter().map(|value| parse_leave(value, data)).collect::<Result<Vec<_>, _>>()?;
         let keep = keep.iter().map(|value| parse_keep(value, data)).collect::<Result<Vec<_>, _>>()?;
         Ok(WhatIf { leave, keep })
