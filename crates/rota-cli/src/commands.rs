@@ -7,12 +7,13 @@ use rota::{Schedule, TeamData, WeekAssignment, WeekId};
 use serde::Serialize;
 
 use crate::args::Format;
+use crate::terminal::say;
 
 type CommandResult = Result<(), String>;
 
 pub fn check(data: &TeamData, dir: Option<&Path>) -> CommandResult {
     let source = dir.map_or_else(|| "the embedded data".to_string(), |d| d.display().to_string());
-    println!(
+    say!(
         "{source} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
         data.engineers.len(),
         data.pipelines.len(),
@@ -30,13 +31,13 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
     };
     let next = schedule.week(now.week.index + 1);
-    println!("{} is on call ({})", schedule.name_of(&now.on_call), now.week.id);
-    println!("  since {}", stamp(now.week.start));
-    println!("  until {}", stamp(now.week.end));
+    say!("{} is on call ({})", schedule.name_of(&now.on_call), now.week.id);
+    say!("  since {}", stamp(now.week.start));
+    say!("  until {}", stamp(now.week.end));
     for note in now.explain(data) {
-        println!("  {note}");
+        say!("  {note}");
     }
-    println!("next: {} from {}", schedule.name_of(&next.on_call), stamp(next.week.start));
+    say!("next: {} from {}", schedule.name_of(&next.on_call), stamp(next.week.start));
     Ok(())
 }
 
@@ -51,12 +52,13 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
         Format::Json => {
             let rows: Vec<JsonWeek> = rows.iter().map(JsonWeek::from).collect();
             let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
-            println!("{json}");
+            // Line by line: the layout's own newlines stay, while text in the data is escaped.
+            json.lines().for_each(|line| say!("{line}"));
         }
         Format::Table => {
-            println!("{:<9} {:<28} {:>5}  {:<10} {:<10} notes", "week", "starts", "hours", "scheduled", "on call");
+            say!("{:<9} {:<28} {:>5}  {:<10} {:<10} notes", "week", "starts", "hours", "scheduled", "on call");
             for row in &rows {
-                println!(
+                say!(
                     "{:<9} {:<28} {:>5}  {:<10} {:<10} {}",
                     row.week.id.to_string(),
                     stamp(row.week.start),
@@ -95,7 +97,7 @@ pub fn ics(data: &TeamData, person: Option<&str>, out: &Path, around: Option<Nai
     for (name, text) in files {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Ok(())
 }

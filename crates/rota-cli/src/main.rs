@@ -8,6 +8,7 @@ use rota::TeamData;
 
 mod args;
 mod commands;
+mod terminal;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
 }
@@ -31,14 +32,14 @@ fn main() -> ExitCode {
     let invocation = match args::parse(std::env::args().skip(1)) {
         Ok(invocation) => invocation,
         Err(message) => {
-            eprintln!("rota: {message}\n\n{USAGE}");
+            eprintln!("rota: {}\n\n{USAGE}", terminal::visible(&message));
             return ExitCode::from(2);
         }
     };
     let data = match load(invocation.data.as_ref()) {
         Ok(data) => data,
         Err(errors) => {
-            eprintln!("{errors}");
+            errors.0.iter().for_each(|error| eprintln!("{}", terminal::visible(&error.to_string())));
             return ExitCode::FAILURE;
         }
     };
@@ -52,14 +53,14 @@ fn main() -> ExitCode {
         Command::Schedule { from, weeks, format } => commands::schedule(&data, from, weeks, format),
         Command::Ics { person, out, around } => commands::ics(&data, person.as_deref(), &out, around),
         Command::Paths => {
-            rota::site_paths(&data).iter().for_each(|path| println!("{path}"));
+            rota::site_paths(&data).iter().for_each(|path| terminal::say!("{path}"));
             Ok(())
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("rota: {message}");
+            eprintln!("rota: {}", terminal::visible(&message));
             ExitCode::FAILURE
         }
     }
