@@ -18,6 +18,7 @@ mod pages;
 mod preview;
 pub mod search;
 mod time_format;
+mod week_range;
 
 use components::search_box::SearchBox;
 use pages::fairness::FairnessPage;
