@@ -1,6 +1,13 @@
 // rota's service worker. scripts/post-build.mjs fills in the cache name and the precache list
 // from the real files of each build, so every deploy gets its own cache.
-const CACHE = '%CACHE%';
+// Caches belong to the whole origin, which may host other deployments of rota (/oncall/ and
+// /oncall-staging/): each deployment's cache names start with its own base path, and it
+// deletes only its own old caches.
+const DEPLOYMENT = %DEPLOYMENT%;
+const CACHE = DEPLOYMENT + '%VERSION%';
+// Earlier builds named their caches "rota-<hash>" for any deployment: one holding this
+// deployment's shell was this deployment's.
+const UNSCOPED = /^rota-[0-9a-f]{16}$/;
 const PRECACHE = %PRECACHE%;
 // The app shell: any page of the site, served when a navigation cannot reach the network.
 const SHELL = '%SHELL%';
@@ -14,7 +21,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('rota-') && key !== CACHE) await caches.delete(key);
+      const ours = key.startsWith(DEPLOYMENT) || (UNSCOPED.test(key) && await caches.match(SHELL, { cacheName: key }));
+      if (ours && key !== CACHE) await caches.delete(key);
     }
     await self.clients.claim();
   })());

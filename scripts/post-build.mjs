@@ -2,7 +2,8 @@
 //   - calendar feeds: calendar/team.ics and calendar/<person>.ics, from the rota CLI
 //   - a Content-Security-Policy <meta> with the hash of the loader script trunk inlines
 //   - an index.html for every page path (and 404.html), so cold links need no rewrite rules
-//   - sw.js, precaching exactly this build's files under a cache named by their content
+//   - sw.js, precaching exactly this build's files under a cache named by the base path and
+//     their content
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -71,11 +72,13 @@ const files = (function walk(dir) {
 })(staging).filter((file) => !pageCopies.has(file)).sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(sha('sha256', readFileSync(join(staging, file))));
-const cache = `rota-${digest.digest('hex').slice(0, 16)}`;
+const deployment = `rota ${base} `;
+const version = digest.digest('hex').slice(0, 16);
 const precache = files.map((file) => base + file);
 const worker = readFileSync(join(root, 'assets/sw.js'), 'utf8')
-  .replace('%CACHE%', cache)
+  .replace('%DEPLOYMENT%', JSON.stringify(deployment))
+  .replace('%VERSION%', version)
   .replace('%PRECACHE%', JSON.stringify(precache, null, 2))
   .replace('%SHELL%', `${base}index.html`);
 writeFileSync(join(staging, 'sw.js'), worker);
-console.log(`post-build: ${paths.length + 1} pages, ${files.length} precached files, cache ${cache}, base ${base}`);
+console.log(`post-build: ${paths.length + 1} pages, ${files.length} precached files, cache "${deployment}${version}"`);

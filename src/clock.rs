@@ -1,6 +1,7 @@
 //! The current instant as a signal: it moves on exactly at each handoff and at each cover's
-//! start and end, so the Now view changes hands without a reload, and every 15 s so a phone
-//! that slept catches up.
+//! start and end, so the Now view changes hands without a reload, every 15 s, and the moment
+//! the page is seen again (a phone that wakes up or a tab restored from the back/forward
+//! cache), when timers may not have run.
 
 use std::time::Duration;
 
@@ -46,6 +47,18 @@ pub fn provide_clock() {
     if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(15)) {
         on_cleanup(move || handle.clear());
     }
+    // A sleeping phone freezes timers, so the handoff timer and the interval may be far behind
+    // when the page is shown again; without this the first glance shows last week's engineer.
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if !document().hidden() {
+            tick();
+        }
+    });
+    let restored = window_event_listener(leptos::ev::pageshow, move |_| tick());
+    on_cleanup(move || {
+        shown.remove();
+        restored.remove();
+    });
     // A timer for the next handoff, re-armed whenever the clock moves.
     Effect::new(move |_| {
         let current = now.get();

@@ -19,6 +19,7 @@ mod preview;
 mod runbook_text;
 pub mod search;
 mod time_format;
+mod week_range;
 
 use components::rebuild_banner::RebuildBanner;
 use components::route_focus::RouteFocus;

@@ -56,7 +56,8 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 placeholder="Search  ( / )"
                 autocomplete="off"
-                aria-controls="search-results"
+                // Only while the results exist: naming a missing element is invalid ARIA.
+                aria-controls=move || has_query().then_some("search-results")
                 prop:value=query
                 on:input=move |ev| set_query.set(event_target_value(&ev))
                 on:keydown=on_keydown

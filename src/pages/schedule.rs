@@ -10,6 +10,7 @@ use crate::components::week_table::WeekTable;
 use crate::components::what_if_form::WhatIfForm;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
+use crate::week_range::{WeekRange, YEARS_AHEAD};
 
 /// E.g. "Monday at 09:00".
 fn handoff_text(data: &rota::ScheduleInputs) -> String {
@@ -47,10 +48,15 @@ pub fn SchedulePage() -> impl IntoView {
         let rotation = Rotation::new(p.inputs());
         let first = rotation.week(0).id;
         let today = this_week.get().map_or(first, |i| rotation.week(i).id);
+        let range = WeekRange::new(first, today);
         let week = match query.get("week").map(|w| w.parse::<WeekId>()) {
             None => today,
             Some(Ok(week)) if week < first => {
                 return bad_link(format!("week={week}: the rotation starts in {first}")).into_any()
+            }
+            Some(Ok(week)) if week > range.last => {
+                let reason = format!("week={week}: the schedule covers {range}, up to {YEARS_AHEAD} years ahead");
+                return bad_link(reason).into_any();
             }
             Some(Ok(week)) => week,
             Some(Err(e)) => return bad_link(format!("week={}: {}", e.input, e.reason)).into_any(),
@@ -66,10 +72,12 @@ pub fn SchedulePage() -> impl IntoView {
         };
         // `week >= first`, so the week has an index.
         let from = rotation.index_of_week(week).unwrap_or_default();
-        let rows = p.schedule().weeks(from, weeks);
-        let real = p.is_preview().then(|| crate::data::team_schedule().weeks(from, weeks));
-        let last = week.plus_weeks(i64::from(weeks) - 1);
-        let heading = if weeks == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
+        // Near the end of the range the page shows fewer weeks than asked for.
+        let shown = weeks.min(range.weeks_from(week));
+        let rows = p.schedule().weeks(from, shown);
+        let real = p.is_preview().then(|| crate::data::team_schedule().weeks(from, shown));
+        let last = week.plus_weeks(i64::from(shown) - 1);
+        let heading = if shown == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
         let current = this_week.get();
         view! {
             <Title text=heading.clone() />
@@ -77,8 +85,8 @@ pub fn SchedulePage() -> impl IntoView {
             <p class="print-only" data-testid="print-header">{print_header(p.inputs())}</p>
             <h1>{heading.clone()}</h1>
             <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
-                {handoff_text(p.inputs())} "."</p>
-            <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
+                {handoff_text(p.inputs())} ". The schedule covers " {range.to_string()} "."</p>
+            <WeekPicker week=week weeks=weeks this_week=today range=range what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
             <WhatIfForm preview=p.clone() path=format!("/schedule?week={week}&weeks={weeks}") />
         }

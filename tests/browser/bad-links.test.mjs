@@ -19,6 +19,9 @@ const cases = [
   ['/people/alice?leave=zed:2026-01-01..2026-01-02', "Can't read this link", /unknown engineer "zed"/],
   ['/schedule?keep=2026-W77', "Can't read this link", /keep=2026-W77: that year has no such week/],
   ['/fairness?year=abc', "Can't read this link", /year=abc: choose a year from 2025/],
+  ['/schedule?week=9999-W52', "Can't read this link", /week=9999-W52: the schedule covers 2026-W01 to 2036-W52, up to 10 years ahead/],
+  [`/schedule?${Array.from({ length: 21 }, (_, i) => `keep=2026-W${String(i + 1).padStart(2, '0')}`).join('&')}`,
+    "Can't read this link", /keep=2026-W21: a link can carry at most 20 what-if values in all, and this one has 21/],
 ];
 
 for (const [path, title, reason] of cases) {

@@ -54,3 +54,24 @@ test('before the rotation starts, the Now view says when it starts', async () =>
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+// A phone that slept through the handoff: its timers did not run, so the page must catch up
+// the moment it is shown again. The clock is paused and moved with setSystemTime, which fires
+// no timers, so only the page's own reaction to the event can change the view.
+for (const [event, dispatch] of [
+  ['visibilitychange', () => document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))],
+  ['pageshow', () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))],
+]) {
+  test(`a page shown again after the handoff (${event}) shows the new engineer at once`, async () => {
+    const context = await site.browser.newContext();
+    const page = await openAt(context, site.url + '/', NY.beforeHandoff, '[data-testid="on-call-now"]', { clock: 'paused' });
+    assert.equal(await page.getByTestId('on-call-now').innerText(), 'Alice');
+    await page.clock.setSystemTime(new Date('2026-11-30T09:30:00-05:00'));
+    assert.equal(await page.getByTestId('on-call-now').innerText(), 'Alice', 'no timer has run yet');
+    await page.evaluate(dispatch);
+    await page.getByTestId('on-call-now').filter({ hasText: 'Diana' }).waitFor({ timeout: 2000 });
+    assert.match(await page.locator('main').innerText(), /since Mon 30 Nov 2026, 09:00 EST/);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}

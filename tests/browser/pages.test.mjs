@@ -62,6 +62,34 @@ test('every failure point has a copy-link button that copies its deep link', asy
   await context.close();
 });
 
+// Plain-HTTP intranets have no navigator.clipboard; a browser may also refuse to copy.
+const clipboards = {
+  'no clipboard (plain HTTP)': () => { delete Navigator.prototype.clipboard; },
+  'a clipboard that refuses': () => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', {
+      get: () => ({ writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) }),
+    });
+  },
+};
+for (const [name, setup] of Object.entries(clipboards)) {
+  test(`copy link with ${name} shows the link selected, ready to copy`, async () => {
+    const context = await site.browser.newContext();
+    await context.addInitScript(setup);
+    const page = await openAt(context, site.url + '/runbooks/aggregate-growth', NY.thanksgiving, '.failure-point', { clock: 'paused' });
+    await page.getByRole('button', { name: 'Copy link to Duplicate User IDs' }).click();
+    const point = page.locator('#duplicate-user-ids');
+    await point.getByRole('status').filter({ hasText: 'Copy this link:' }).waitFor({ timeout: 5000 });
+    const field = point.getByRole('textbox', { name: 'Link to copy' });
+    assert.equal(await field.isVisible(), true);
+    const link = site.url + '/runbooks/aggregate-growth#duplicate-user-ids';
+    assert.equal(await field.inputValue(), link);
+    const selection = await field.evaluate((f) => [document.activeElement === f, f.readOnly, f.selectionStart, f.selectionEnd]);
+    assert.deepEqual(selection, [true, true, 0, link.length], 'focused, read-only, all selected');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
+
 test('a person page lists pipelines, upcoming weeks with swaps, fairness and the calendar feed', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/people/diana', NY.thanksgiving, 'tr[data-week]');

@@ -27,6 +27,12 @@ async function openControlled(context, url, ready, { fixedClock = true } = {}) {
   return page;
 }
 
+/** The name of the cache a build's service worker fills (see scripts/post-build.mjs). */
+function cacheOf(dir) {
+  const worker = readFileSync(join(dir, 'sw.js'), 'utf8');
+  return JSON.parse(worker.match(/const DEPLOYMENT = (".*");/)[1]) + worker.match(/const CACHE = DEPLOYMENT \+ '([0-9a-f]+)'/)[1];
+}
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(buffer) {
   assert.equal(buffer.subarray(1, 4).toString(), 'PNG');
@@ -118,10 +124,67 @@ test('a new deploy takes over cleanly: reload offered, new data, no mixed assets
   assert.ok(assets.length >= 3, `assets loaded: ${assets}`);
   for (const asset of assets) assert.ok(v2.has(asset.slice(1)), `${asset} belongs to the new deploy`);
   const caches = await page.evaluate(() => caches.keys());
-  const v2Cache = readFileSync(join(DIST_V2, 'sw.js'), 'utf8').match(/const CACHE = '([^']+)'/)[1];
-  assert.deepEqual(caches, [v2Cache], 'the old cache is gone');
+  assert.deepEqual(caches, [cacheOf(DIST_V2)], 'the old cache is gone');
   assert.equal(await page.locator('#update').isHidden(), true);
   assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+});
+
+test('two deployments on one origin each stay offline, also after the other updates', { timeout: 120_000 }, async () => {
+  // The team's site at / and a second deployment at /oncall/ on the same host.
+  const server = await startServer(DIST, { others: { '/oncall': DIST_ONCALL } });
+  const context = await browser.newContext();
+  // Caches as builds named them before names carried the base path, one per deployment.
+  const unscoped = { root: 'rota-00000000000000aa', oncall: 'rota-00000000000000bb' };
+  // A page of the origin that runs no app (so registers no service worker) to look at caches.
+  const blank = await newPage(context);
+  await blank.goto(server.url + '/manifest.webmanifest');
+  await blank.evaluate(async ([root, oncall]) => {
+    await (await caches.open(root)).put('/index.html', new Response('old shell'));
+    await (await caches.open(oncall)).put('/oncall/index.html', new Response('old shell'));
+  }, [unscoped.root, unscoped.oncall]);
+  const cacheNames = async () => (await blank.evaluate(() => caches.keys())).sort();
+
+  const opened = async (path, ready = '[data-testid="on-call-now"]') => {
+    const page = await newPage(context);
+    await page.clock.install({ time: new Date(NY.thanksgiving) });
+    await page.clock.pauseAt(new Date(NY.thanksgiving));
+    await page.goto(server.url + path);
+    await waitForApp(page, ready);
+    assert.doesNotMatch(await page.locator('main h1').innerText(), /Loading/, path);
+    assert.deepEqual(page.problems, [], path);
+    return page;
+  };
+  const controlled = async (path) => {
+    const page = await opened(path);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
+    return page;
+  };
+  const offline = async (paths) => {
+    server.setOnline(false);
+    for (const path of paths) await (await opened(path, 'main h1')).close();
+    server.setOnline(true);
+  };
+
+  const oncall = await controlled('/oncall/');
+  assert.deepEqual(await cacheNames(), [cacheOf(DIST_ONCALL), unscoped.root].sort(), '/oncall/ removed only its own old cache');
+  const root = await controlled('/');
+  assert.deepEqual(await cacheNames(), [cacheOf(DIST), cacheOf(DIST_ONCALL)].sort());
+  await offline(['/schedule?week=2026-W48&weeks=4', '/oncall/people/alice', '/oncall/runbooks/aggregate-profit']);
+
+  // The site at / updates; /oncall/ keeps its offline copy.
+  server.deploy(DIST_V2);
+  await root.reload();
+  await waitForApp(root, '[data-testid="on-call-now"]');
+  await root.locator('#update:not([hidden])').waitFor({ timeout: 15000 });
+  await root.getByRole('button', { name: 'Reload' }).click();
+  await root.waitForEvent('load');
+  await waitForApp(root, '.team-name');
+  await root.locator('.team-name', { hasText: 'Data Engineering v2' }).waitFor();
+  assert.deepEqual(await cacheNames(), [cacheOf(DIST_V2), cacheOf(DIST_ONCALL)].sort());
+  await offline(['/oncall/', '/oncall/schedule?week=2026-W48&weeks=4', '/pipelines']);
+  assert.deepEqual([...root.problems, ...oncall.problems], []);
   await context.close();
   await server.close();
 });

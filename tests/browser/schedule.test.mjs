@@ -20,6 +20,25 @@ test('a schedule link opens the weeks it names, swaps and conflicts applied', as
   await context.close();
 });
 
+test('the schedule ends where it says, ten years ahead, and the picker stops there', async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/schedule?week=2036-W50&weeks=12', NY.thanksgiving, 'tr[data-week]', { clock: 'paused' });
+  assert.deepEqual((await scheduleRows(page)).map((r) => r[0]), ['2036-W50', '2036-W51', '2036-W52']);
+  assert.equal(await page.locator('main h1').innerText(), 'Schedule: 2036-W50 to 2036-W52');
+  assert.match(await page.locator('main .hint').innerText(), /The schedule covers 2026-W01 to 2036-W52\./);
+  await page.getByRole('link', { name: 'Next week →' }).click();
+  await page.waitForURL(/week=2036-W51&weeks=12/);
+  await page.getByRole('link', { name: 'Next week →' }).click();
+  await page.waitForURL(/week=2036-W52&weeks=12/);
+  await page.locator('tr[data-week="2036-W52"]').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Next week →' }).count(), 0, 'no step past the end');
+  assert.equal(await page.locator('.steps [aria-disabled="true"]', { hasText: 'Next week →' }).count(), 1);
+  const years = await page.getByLabel('Year').locator('option').allInnerTexts();
+  assert.deepEqual([years[0], years.at(-1)], ['2026', '2036']);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('daylight-saving weeks show their length', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/schedule?week=2026-W10&weeks=1', NY.thanksgiving, 'tr[data-week]');

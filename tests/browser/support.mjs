@@ -10,6 +10,8 @@ export const DIST = join(ROOT, 'dist');
 /** Built by scripts/test: the site for `--public-url /oncall/`, and a later deploy with other data. */
 export const DIST_ONCALL = join(ROOT, 'target/dist-oncall');
 export const DIST_V2 = join(ROOT, 'target/dist-v2');
+/** Built by scripts/test from tests/fixtures/hostile-data: markup and control characters as data. */
+export const DIST_HOSTILE = join(ROOT, 'target/dist-hostile');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,13 +28,21 @@ const TYPES = {
 /**
  * Serves `dir` like a plain static host: files as they are, `dir/index.html` for a folder,
  * `404.html` (or a bare 404) for anything else. With `spaFallback`, unknown paths get
- * `index.html` instead, like `trunk serve`.
+ * `index.html` instead, like `trunk serve`. `prefix` serves the site under a subpath, and
+ * `others` ({ '/prefix': dir }) serves more sites on the same origin; the longest matching
+ * prefix answers.
  */
-export async function startServer(dir = DIST, { spaFallback = false, prefix = '' } = {}) {
+export async function startServer(dir = DIST, { spaFallback = false, prefix = '', others = {} } = {}) {
+  const sites = new Map([[prefix, dir], ...Object.entries(others)]);
+  let online = true;
   const server = createServer(async (req, res) => {
-    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!full.startsWith(prefix + '/')) { res.writeHead(404); res.end('outside the site'); return; }
-    const path = full.slice(prefix.length);
+    // Offline: the connection drops, as when the network is gone.
+    if (!online) { req.socket.destroy(); return; }
+    const full = decodePath(new URL(req.url, 'http://x').pathname);
+    const site = [...sites.keys()].filter((p) => full.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0];
+    if (site === undefined) { res.writeHead(404); res.end('outside the site'); return; }
+    const dir = sites.get(site);
+    const path = full.slice(site.length);
     const file = normalize(join(dir, path));
     res.setHeader('cache-control', 'no-cache');
     const send = async (name, status = 200) => {
@@ -58,10 +68,21 @@ export async function startServer(dir = DIST, { spaFallback = false, prefix = ''
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
-    /** Serves another folder from now on, like a new deploy. */
-    deploy: (newDir) => { dir = newDir; },
+    /** Serves another folder from now on at `at` (default: the first site), like a new deploy. */
+    deploy: (newDir, at = prefix) => { sites.set(at, newDir); },
+    /** Makes the network unreachable (or reachable again) without closing the server. */
+    setOnline: (value) => { online = value; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
+}
+
+/** A URL path decoded; one with a malformed escape (a hostile link) is looked up as written. */
+function decodePath(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Headless Chromium (Playwright gives every launch a fresh temporary profile). */
@@ -117,11 +138,22 @@ export async function waitForApp(page, selector, timeout = 15000) {
 
 /**
  * Opens `path` in a new page of `context` with the browser clock set to `instant` (an ISO
- * string with offset), and waits for `selector` to render.
+ * string with offset), and waits for `selector` to render. The clock then runs, unless
+ * `clock` is 'paused' (time stands still and no timer runs until the test moves it) or
+ * 'fixed' (time stands still, timers run: for tools such as axe that wait on timers).
  */
-export async function openAt(context, url, instant, selector = 'main h1') {
+export async function openAt(context, url, instant, selector = 'main h1', { clock = 'running' } = {}) {
   const page = await newPage(context);
-  await page.clock.install({ time: new Date(instant) });
+  const time = new Date(instant);
+  if (clock === 'fixed') {
+    await page.clock.setFixedTime(time);
+  } else if (clock === 'paused') {
+    // Installed a minute early: a running clock may pause only at a time still to come.
+    await page.clock.install({ time: new Date(time.getTime() - 60_000) });
+    await page.clock.pauseAt(time);
+  } else {
+    await page.clock.install({ time });
+  }
   await page.goto(url);
   await waitForApp(page, selector);
   return page;

@@ -9,6 +9,7 @@ use rota::{Schedule, TeamData, WeekAssignment, WeekId};
 use serde::Serialize;
 
 use crate::args::Format;
+use crate::terminal::say;
 
 type CommandResult = Result<(), String>;
 
@@ -31,7 +32,7 @@ pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>) -> 
             format!("the embedded data ({}, built {})", dir.display(), built_at.with_timezone(&zone).date_naive()),
         ),
     };
-    println!(
+    say!(
         "{name} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
         data.inputs.engineers.len(),
         data.pipelines.len(),
@@ -63,13 +64,13 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
         let first = schedule.rotation().week(0);
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
     };
-    println!("{} is on call ({})", schedule.name_of(&now.engineer), week.week.id);
-    println!("  since {}", stamp(now.start));
-    println!("  until {}", stamp(now.end));
+    say!("{} is on call ({})", schedule.name_of(&now.engineer), week.week.id);
+    say!("  since {}", stamp(now.start));
+    say!("  until {}", stamp(now.end));
     for note in week.explain(&data.inputs) {
-        println!("  {note}");
+        say!("  {note}");
     }
-    println!("next: {} from {}", schedule.name_of(&next.engineer), stamp(next.start));
+    say!("next: {} from {}", schedule.name_of(&next.engineer), stamp(next.start));
     Ok(())
 }
 
@@ -84,12 +85,13 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
         Format::Json => {
             let rows: Vec<JsonWeek> = rows.iter().map(JsonWeek::from).collect();
             let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
-            println!("{json}");
+            // Line by line: the layout's own newlines stay, while text in the data is escaped.
+            json.lines().for_each(|line| say!("{line}"));
         }
         Format::Table => {
-            println!("{:<9} {:<28} {:>5}  {:<10} {:<10} notes", "week", "starts", "hours", "scheduled", "on call");
+            say!("{:<9} {:<28} {:>5}  {:<10} {:<10} notes", "week", "starts", "hours", "scheduled", "on call");
             for row in &rows {
-                println!(
+                say!(
                     "{:<9} {:<28} {:>5}  {:<10} {:<10} {}",
                     row.week.id.to_string(),
                     stamp(row.week.start),
@@ -137,7 +139,7 @@ pub fn ics(
     for (name, text) in files {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use rota::TeamData;
 mod args;
 mod commands;
 mod diff;
+mod terminal;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
     include!(concat!(env!("OUT_DIR"), "/built_at.rs"));
@@ -40,7 +41,7 @@ fn main() -> ExitCode {
     let invocation = match args::parse(std::env::args().skip(1)) {
         Ok(invocation) => invocation,
         Err(message) => {
-            eprintln!("rota: {message}\n\n{USAGE}");
+            eprintln!("rota: {}\n\n{USAGE}", terminal::visible(&message));
             return ExitCode::from(2);
         }
     };
@@ -61,7 +62,7 @@ fn main() -> ExitCode {
     let data = match load(dir.as_ref()) {
         Ok(data) => data,
         Err(errors) => {
-            eprintln!("{errors}");
+            errors.0.iter().for_each(|error| eprintln!("{}", terminal::visible(&error.to_string())));
             return ExitCode::FAILURE;
         }
     };
@@ -86,14 +87,14 @@ fn main() -> ExitCode {
             commands::ics(&data, person.as_deref(), &out, around, &public_url)
         }
         Command::Paths => {
-            rota::site_paths(&data).iter().for_each(|path| println!("{path}"));
+            rota::site_paths(&data).iter().for_each(|path| terminal::say!("{path}"));
             Ok(())
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("rota: {message}");
+            eprintln!("rota: {}", terminal::visible(&message));
             ExitCode::FAILURE
         }
     }

@@ -131,7 +131,8 @@ fn feed_weeks(schedule: &Schedule, around: NaiveDate) -> Vec<WeekAssignment> {
     schedule.weeks(from, count)
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).
+/// Escapes a TEXT value: backslash, semicolon, comma and newlines, and drops the other control
+/// characters but tab (RFC 5545 §3.3.11).
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -140,7 +141,10 @@ pub fn escape_text(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            // TEXT may hold no other control characters, and a terminal escape sequence in a name
+            // has no business in a calendar app.
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -329,5 +333,6 @@ mod tests {
     #[test]
     fn escapes_text() {
         assert_eq!(escape_text("a\\b;c,d\ne\r"), "a\\\\b\\;c\\,d\\ne");
+        assert_eq!(escape_text("\u{1b}[31mred\u{1b}[0m\u{7}\tok"), "[31mred[0m\tok");
     }
 }

@@ -30,6 +30,9 @@ use crate::{Cover, Decision, Leave, ScheduleInputs, TeamData, WeekId};
 /// Longest leave a link may add: long enough for any real absence, short enough that a
 /// mistyped year cannot make the preview compute centuries.
 pub const MAX_LEAVE_DAYS: i64 = 366;
+/// Most what-if values one link may carry: more than any real plan needs, few enough that a
+/// crafted link cannot make every page recompute the schedule for thousands of changes.
+pub const MAX_WHAT_IF_VALUES: usize = 20;
 
 /// Extra leave, declined swaps and covers on top of the team's data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,6 +67,19 @@ impl WhatIf {
         cover: &[String],
         data: &ScheduleInputs,
     ) -> Result<WhatIf, WhatIfError> {
+        let mut values = leave
+            .iter()
+            .map(|v| ("leave", v))
+            .chain(keep.iter().map(|v| ("keep", v)))
+            .chain(cover.iter().map(|v| ("cover", v)));
+        if let Some((param, value)) = values.nth(MAX_WHAT_IF_VALUES) {
+            let reason = format!(
+                "a link can carry at most {MAX_WHAT_IF_VALUES} what-if values in all, and this one has {}",
+                leave.len() + keep.len() + cover.len()
+            );
+            return Err(WhatIfError { param, value: value.clone(), reason });
+        }
+
         let leave = leave.iter().map(|value| parse_leave(value, data)).collect::<Result<Vec<_>, _>>()?;
         let keep = keep.iter().map(|value| parse_keep(value, data)).collect::<Result<Vec<_>, _>>()?;
         let mut what_if = WhatIf { leave, keep, covers: Vec::new() };

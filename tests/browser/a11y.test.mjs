@@ -1,0 +1,66 @@
+// axe-core's WCAG 2.1 A and AA rules on every main view: at phone and desktop width, in light and
+// dark mode, and with search results open. axe is injected into the page, so these contexts
+// bypass the site's Content-Security-Policy (tested on its own in pwa.test.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { useSite, openAt, NY } from './support.mjs';
+
+const site = useSite(before, after);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const views = [
+  ['now', '/', '[data-testid="on-call-now"]'],
+  ['schedule', '/schedule?week=2026-W47&weeks=8', 'tr[data-week]'],
+  ['pipelines', '/pipelines', 'tr[data-pipeline]'],
+  ['pipeline', '/pipelines/aggregate-growth', 'main h1'],
+  ['runbooks', '/runbooks', 'main h1'],
+  ['runbook', '/runbooks/aggregate-profit#schema-drift', '#schema-drift.targeted'],
+  ['people', '/people', 'main h1'],
+  ['person', '/people/alice', 'tr[data-week]'],
+  ['fairness', '/fairness', '.fairness'],
+  ['not found', '/no/such/page', '.problem'],
+];
+const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+/** Serious and critical violations on the page as it is now, one line each. */
+async function audit(page) {
+  const results = await page.evaluate((rules) => window.axe.run(document, { runOnly: { type: 'tag', values: rules } }), RULES);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+}
+
+let audited = 0;
+for (const [name, path, ready] of views) {
+  test(`axe finds no serious or critical problem on ${name}`, { timeout: 180_000 }, async () => {
+    const context = await site.browser.newContext({ bypassCSP: true });
+    const page = await openAt(context, site.url + path, NY.thanksgiving, ready, { clock: 'fixed' });
+    await page.evaluate(AXE);
+    const found = [];
+    for (const [size, viewport] of Object.entries(sizes)) {
+      await page.setViewportSize(viewport);
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        const variant = `${size}, ${colorScheme}`;
+        found.push(...(await audit(page)).map((v) => `${variant}: ${v}`));
+        await page.getByRole('searchbox').fill('drift');
+        await page.locator('#search-results li').first().waitFor();
+        found.push(...(await audit(page)).map((v) => `${variant}, search open: ${v}`));
+        await page.getByRole('searchbox').fill('');
+        await page.locator('#search-results').waitFor({ state: 'detached' });
+        audited += 2;
+      }
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
+
+test('axe audit count', (t) => {
+  t.diagnostic(`axe audited ${audited} view variants: ${views.length} views × 2 widths × light/dark × search closed/open`);
+  assert.equal(audited, views.length * 2 * 2 * 2);
+});
