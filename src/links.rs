@@ -55,3 +55,12 @@ pub fn absolute(path: &str) -> String {
     let origin = leptos::prelude::window().location().origin().unwrap_or_default();
     format!("{origin}{}{path}", base_path())
 }
+
+/// The page being shown, as a site path with its query (`/schedule?week=…&leave=…`), to copy
+/// or share it.
+pub fn current() -> String {
+    let location = leptos::prelude::window().location();
+    let (path, query) = (location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let base = base_path();
+    format!("{}{query}", path.strip_prefix(base.as_str()).unwrap_or(&path))
+}

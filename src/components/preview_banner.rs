@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::copy_link::CopyLink;
 use crate::data::team_schedule;
 use crate::preview::Preview;
 
@@ -34,6 +35,8 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
             <strong>"Preview — not the real schedule. "</strong>
             {format!("Assuming {}. ", assumptions.join("; "))}
             <A href=without>"Show the real schedule"</A>
+            " · "
+            <CopyLink path=crate::links::current() label="Copy preview link" />
             <ul class="preview-effects" data-testid="preview-effects">
                 {effects.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>

@@ -28,6 +28,12 @@ test('the form previews leave, then a cover on top, by keyboard', async () => {
   await page.waitForURL(/cover=diana/);
   assert.match(page.url(), /leave=alice/, 'the leave stays in the preview');
   assert.match(await page.locator('tr[data-week="2027-W10"]').getAttribute('class'), /covered/);
+
+  // The preview's link, to send to the team.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await page.getByRole('button', { name: 'Copy preview link' }).click();
+  await page.locator('.preview-banner .copy-status').filter({ hasText: 'Link copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   assert.deepEqual(page.problems, []);
   await context.close();
 });
