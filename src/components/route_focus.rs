@@ -8,23 +8,21 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        location.pathname.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        if !location.hash.get_untracked().is_empty() {
-            return;
-        }
-        request_animation_frame(|| {
-            let heading = document().query_selector("main h1").ok().flatten();
-            if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                // Focusable by script only: it does not join the tab order.
-                let _ = heading.set_attribute("tabindex", "-1");
-                let _ = heading.focus();
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| {
+            if !location.hash.get_untracked().is_empty() {
+                return;
             }
-        });
-    });
+            request_animation_frame(|| {
+                let heading = document().query_selector("main h1").ok().flatten();
+                if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    // Focusable by script only: it does not join the tab order.
+                    let _ = heading.set_attribute("tabindex", "-1");
+                    let _ = heading.focus();
+                }
+            });
+        },
+        false,
+    );
 }

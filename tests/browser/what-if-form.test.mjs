@@ -24,7 +24,7 @@ test('the form previews leave, then a cover on top, by keyboard', async () => {
   await page.getByLabel('Engineer', { exact: true }).selectOption('diana');
   await page.getByLabel('From', { exact: true }).fill('2027-03-10T18:00');
   await page.getByLabel('To', { exact: true }).fill('2027-03-11T09:00');
-  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.waitForURL(/cover=diana/);
   assert.match(page.url(), /leave=alice/, 'the leave stays in the preview');
   assert.match(await page.locator('tr[data-week="2027-W10"]').getAttribute('class'), /covered/);
@@ -44,7 +44,7 @@ test('a bad entry is explained in an announced message and nothing is lost', asy
   assert.equal(await page.getByLabel('Engineer', { exact: true }).inputValue(), 'bob', 'the person page proposes its person');
   await page.getByLabel('From', { exact: true }).fill('2027-03-26');
   await page.getByLabel('To', { exact: true }).fill('2027-03-22');
-  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const error = page.getByTestId('what-if-error');
   assert.equal(await error.getAttribute('role'), 'alert');
   assert.match(await error.innerText(), /ends \(2027-03-22\) before it starts \(2027-03-26\)/);
