@@ -4,9 +4,11 @@ use leptos_router::hooks::use_query_map;
 use rota::{Rotation, WeekId};
 
 use crate::clock::use_current_week;
+use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
+use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 
@@ -70,6 +72,7 @@ pub fn SchedulePage() -> impl IntoView {
                 {handoff_text(p.inputs())} "."</p>
             <WeekPicker week=week weeks=weeks this_week=today first=first what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
+            <CalendarSubscribe feed=links::team_feed() title="the team's on-call calendar" />
         }
         .into_any()
     }
