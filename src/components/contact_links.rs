@@ -3,7 +3,7 @@
 //! number that is not there.
 
 use leptos::prelude::*;
-use rota::Contact;
+use rota::{Contact, ContactKind};
 
 use crate::data::team_data;
 
@@ -30,12 +30,11 @@ pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
 
 fn contact_item(contact: &Contact) -> impl IntoView + use<> {
     let value = contact.value.clone();
+    // A new tab for web pages, so the page with the escalation line stays open; noopener
+    // keeps the opened page from reaching back into this one.
+    let web_page = matches!(contact.kind, ContactKind::Chat | ContactKind::Url);
     let shown = match contact.href() {
-        // A new tab for web pages, so the page with the escalation line stays open; noopener
-        // keeps the opened page from reaching back into this one.
-        Some(href) if href.starts_with("http") => {
-            view! { <a href=href target="_blank" rel="noopener">{value}</a> }.into_any()
-        }
+        Some(href) if web_page => view! { <a href=href target="_blank" rel="noopener">{value}</a> }.into_any(),
         Some(href) => view! { <a href=href rel="noopener">{value}</a> }.into_any(),
         None => view! { <span>{value}</span> }.into_any(),
     };
