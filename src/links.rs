@@ -20,6 +20,16 @@ pub fn failure_point(runbook_slug: &str, failure_slug: &str) -> String {
     format!("/runbooks/{runbook_slug}#{failure_slug}")
 }
 
+/// An engineer's calendar feed, which the build writes next to the pages.
+pub fn person_feed(slug: &str) -> String {
+    format!("/calendar/{slug}.ics")
+}
+
+/// The whole team's calendar feed.
+pub fn team_feed() -> String {
+    "/calendar/team.ics".to_string()
+}
+
 /// The schedule from `week`, `weeks` long, keeping a what-if preview.
 pub fn schedule(week: WeekId, weeks: u32, what_if: &WhatIf) -> String {
     with_what_if(&format!("/schedule?week={week}&weeks={weeks}"), what_if)

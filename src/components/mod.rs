@@ -1,4 +1,7 @@
+pub mod calendar_subscribe;
+pub mod contact_links;
 pub mod copy_link;
+pub mod escalation;
 pub mod instant;
 pub mod person_link;
 pub mod preview_banner;

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use rota::{Audience, Stretch};
 
 use crate::clock::use_clock;
+use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
@@ -47,6 +48,7 @@ fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
             <p class="on-call-name">
                 <PersonLink slug=now.engineer.clone() what_if=p.what_if.clone() attr:data-testid="on-call-now" />
             </p>
+            <ContactLinks slug=now.engineer.clone() />
             {covering.map(|text| view! { <p class="covering" data-testid="covering">{text}</p> })}
             <p class="week-span">
                 {week_id.map(|id| view! { <A href=links::href(links::schedule(id, 12, &p.what_if))>{id.to_string()}</A> " · " })}

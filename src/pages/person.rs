@@ -8,6 +8,8 @@ use leptos_router::hooks::use_params_map;
 use rota::{FairnessLedger, WeekAssignment};
 
 use crate::clock::{use_clock, use_current_week};
+use crate::components::calendar_subscribe::CalendarSubscribe;
+use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
@@ -37,7 +39,7 @@ pub fn PeoplePage() -> impl IntoView {
     }
 }
 
-/// `/people/<slug>`: pipelines owned, upcoming on-call weeks and swaps, fairness, calendar feed.
+/// `/people/<slug>`: contacts, pipelines owned, upcoming on-call weeks and swaps, fairness, calendar feed.
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let params = use_params_map();
@@ -104,9 +106,6 @@ pub fn PersonPage() -> impl IntoView {
                 view! { <h3>{format!("Fairness in {year}")}</h3> {table} }
             })
             .collect_view();
-        let feed = format!("/calendar/{slug}.ics");
-        // webcal:// makes calendar apps subscribe (and keep refreshing) instead of importing once.
-        let subscribe = links::absolute(&feed).replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
         let caption = format!("Upcoming weeks of {}", person.name);
         view! {
             <Title text=person.name.clone() />
@@ -116,7 +115,8 @@ pub fn PersonPage() -> impl IntoView {
                 <ul class="roster-notes" data-testid="roster-notes">{roster.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             })}
             <dl class="owners">
-                {person.contact.clone().map(|c| view! { <dt>"Contact"</dt><dd>{c}</dd> })}
+                <dt>"Contact"</dt>
+                <dd><ContactLinks slug=slug.clone() /></dd>
                 <dt>"Backup for holiday weeks"</dt>
                 <dd><PersonLink slug=person.backup.clone() /></dd>
             </dl>
@@ -152,14 +152,7 @@ pub fn PersonPage() -> impl IntoView {
                 <h2 id="fairness-title">"Fairness"</h2>
                 {fairness}
             </section>
-            <section aria-labelledby="feed-title">
-                <h2 id="feed-title">"Calendar"</h2>
-                <p>
-                    <a href=subscribe>{format!("Subscribe to {}'s on-call calendar", person.name)}</a>
-                    " — every on-call week, swaps included, kept up to date by your calendar app. Or "
-                    <a href=links::href(&feed) download=format!("{slug}.ics")>"download the .ics file"</a> "."
-                </p>
-            </section>
+            <CalendarSubscribe feed=links::person_feed(&slug) title=format!("{}'s on-call calendar", person.name) />
         }
         .into_any()
     }

@@ -3,19 +3,17 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::clock::use_on_call_now;
-use crate::components::person_link::PersonLink;
+use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
 use crate::pages::pipelines::audience_label;
 
-/// One pipeline: owners, who to call now, and its runbook's failure points.
+/// One pipeline: whom to call in order (on call now, then its owners), and its runbook's failure points.
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let params = use_params_map();
-    let on_call_now = use_on_call_now();
     move || {
         let data = team_data();
         // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
@@ -29,15 +27,6 @@ pub fn PipelinePage() -> impl IntoView {
             )
             .into_any();
         };
-        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
-        let call_now = on_call.map(|slug| {
-            view! {
-                <p class="call-now">
-                    "Call now: " <PersonLink slug=slug />
-                    " (on call now), then the owners below."
-                </p>
-            }
-        });
         let runbook = data.runbook(&p.slug).map(|r| {
             let items = r
                 .failure_points
@@ -57,12 +46,10 @@ pub fn PipelinePage() -> impl IntoView {
             <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
             <PreviewIgnored />
             <p>{p.description.clone()}</p>
-            {call_now}
             <dl class="owners">
                 <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
-                <dt>"Primary owner"</dt><dd><PersonLink slug=p.primary.clone() /></dd>
-                <dt>"Secondary owner"</dt><dd><PersonLink slug=p.secondary.clone() /></dd>
             </dl>
+            <Escalation pipeline=p.slug.clone() />
             {runbook}
         }
         .into_any()

@@ -3,9 +3,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::clock::use_on_call_now;
 use crate::components::copy_link::CopyLink;
-use crate::components::person_link::PersonLink;
+use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::runbook_text::RunbookText;
 use crate::data::team_data;
@@ -42,7 +41,6 @@ pub fn RunbooksPage() -> impl IntoView {
 pub fn RunbookPage() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
-    let on_call_now = use_on_call_now();
     let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
 
     // Bring the linked failure point into view and give it focus, also on a cold start,
@@ -83,16 +81,6 @@ pub fn RunbookPage() -> impl IntoView {
             (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
                 .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
         };
-        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
-        let contacts = pipeline.map(|p| {
-            view! {
-                <p class="call-now">
-                    {on_call.map(|s| view! { "On call now: " <PersonLink slug=s /> ". " })}
-                    "Owners: " <PersonLink slug=p.primary.clone() /> " (primary), "
-                    <PersonLink slug=p.secondary.clone() /> " (secondary)."
-                </p>
-            }
-        });
         let contents = runbook
             .failure_points
             .iter()
@@ -130,7 +118,7 @@ pub fn RunbookPage() -> impl IntoView {
             <h1>{format!("{title} runbook")}</h1>
             <PreviewIgnored />
             <p>{runbook.summary.clone()}</p>
-            {contacts}
+            <Escalation pipeline=slug.clone() />
             {unknown_target}
             <nav aria-label="Failure points" class="contents">
                 <h2 class="visually-hidden">"Failure points"</h2>

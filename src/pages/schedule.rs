@@ -4,10 +4,12 @@ use leptos_router::hooks::use_query_map;
 use rota::{Rotation, WeekId};
 
 use crate::clock::use_current_week;
+use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
 use crate::components::what_if_form::WhatIfForm;
+use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
 use crate::week_range::{WeekRange, YEARS_AHEAD};
@@ -89,6 +91,7 @@ pub fn SchedulePage() -> impl IntoView {
             <WeekPicker week=week weeks=weeks this_week=today range=range what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
             <WhatIfForm preview=p.clone() path=format!("/schedule?week={week}&weeks={weeks}") />
+            <CalendarSubscribe feed=links::team_feed() title="the team's on-call calendar" />
         }
         .into_any()
     }

@@ -76,9 +76,16 @@ pub fn rust_source(data: &TeamData) -> String {
         out,
         "        engineers: {},",
         list(&inputs.engineers, |e| format!(
-            "Engineer {{ slug: {}, name: {}, contact: {}, calendar: {}, backup: {} }}",
+            "Engineer {{ slug: {}, name: {}, contacts: {}, contact: {}, calendar: {}, backup: {} }}",
             s(&e.slug),
             s(&e.name),
+            list(&e.contacts, |c| format!(
+                "Contact {{ kind: ContactKind::{:?}, value: {}, label: {}, url: {} }}",
+                c.kind,
+                s(&c.value),
+                opt(&c.label),
+                opt(&c.url)
+            )),
             opt(&e.contact),
             opt(&e.calendar),
             s(&e.backup)

@@ -5,6 +5,7 @@
 //! trades) and the content (pipelines, runbooks). Everything else — rotation weeks, swaps,
 //! fairness, calendar feeds — is computed from the inputs alone. No I/O happens here except in the optional `load` feature.
 
+pub mod contact;
 pub mod cover;
 pub mod embedded;
 mod explain;
@@ -33,6 +34,7 @@ pub mod codegen;
 #[cfg(feature = "load")]
 pub mod load;
 
+pub use contact::{Contact, ContactKind};
 pub use model::*;
 pub use week_id::{WeekId, WeekIdError};
 

@@ -19,6 +19,7 @@ use crate::model::*;
 use crate::WeekId;
 
 mod changes;
+mod contacts;
 
 /// The files of a data folder, in the order they are read.
 pub const DATA_FILES: [&str; 6] =
@@ -147,6 +148,8 @@ struct RawHandoff {
 struct RawEngineer {
     slug: String,
     name: String,
+    #[serde(default)]
+    contacts: Vec<contacts::RawContact>,
     #[serde(default)]
     contact: Option<String>,
     #[serde(default)]
@@ -411,9 +414,11 @@ impl Validator {
                 }
                 None => self.check(F, &format!("{at}/backup"), default_backup(&e.slug, pipelines)),
             };
+            let contacts = self.contacts(F, &format!("{at}/contacts"), &e.contacts);
             out.push(Engineer {
                 slug: e.slug.clone(),
                 name: e.name.clone(),
+                contacts,
                 contact: e.contact.clone(),
                 calendar: e.calendar.clone(),
                 backup: backup.unwrap_or_default(),

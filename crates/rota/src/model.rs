@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-use crate::WeekId;
+use crate::{Contact, WeekId};
 
 /// Everything the site is computed from: the schedule's inputs and the content around them.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +61,9 @@ pub struct Handoff {
 pub struct Engineer {
     pub slug: String,
     pub name: String,
+    /// How to reach them, in the order to try.
+    pub contacts: Vec<Contact>,
+    /// Free text from the older `contact` field, still accepted and shown as a note.
     pub contact: Option<String>,
     /// Holiday calendar slug; `None` means the team calendar.
     pub calendar: Option<String>,

@@ -198,6 +198,7 @@ pub fn doc_team() -> TeamData {
     let engineer = |slug: &str, backup: &str| Engineer {
         slug: slug.into(),
         name: slug.into(),
+        contacts: Vec::new(),
         contact: None,
         calendar: None,
         backup: backup.into(),

@@ -81,6 +81,7 @@ fn build(spec: &Spec) -> ScheduleInputs {
         .map(|i| Engineer {
             slug: slug(i),
             name: format!("Engineer {i}"),
+            contacts: Vec::new(),
             contact: None,
             calendar: spec.own_calendar[i].then(|| "other".into()),
             backup: slug(spec.backups[i]),

@@ -333,3 +333,34 @@ fn holiday_rules() {
         rejected("holidays.json", rule, bad);
     }
 }
+
+#[test]
+fn contacts() {
+    let contacts = "/engineers/0/contacts";
+    let examples = read_json(&data_dir().join("../tests/fixtures/contacts/team-contacts.json"));
+    accepted("team.json", contacts, examples["alice"]["contacts"].clone());
+    accepted("team.json", contacts, json!([]));
+    accepted("team.json", contacts, json!([{ "kind": "chat", "value": "@alice", "label": null, "url": null }]));
+    accepted("team.json", contacts, json!([{ "kind": "phone", "value": "(555) 010-0100", "label": "Desk" }]));
+    accepted("team.json", contacts, json!([{ "kind": "url", "value": "HTTP://10.0.0.1:8080/pager" }]));
+    for bad in [
+        json!([{ "kind": "phone", "value": "+1 555 CALL" }]),
+        json!([{ "kind": "phone", "value": "1 555+0100" }]),
+        json!([{ "kind": "email", "value": "alice.example.com" }]),
+        json!([{ "kind": "email", "value": "alice@example.com?cc=eve@example.com" }]),
+        json!([{ "kind": "url", "value": "javascript:alert(1)" }]),
+        json!([{ "kind": "url", "value": "https://" }]),
+        json!([{ "kind": "chat", "value": "@alice", "url": "javascript:alert(1)" }]),
+        json!([{ "kind": "chat", "value": "" }]),
+        json!([{ "kind": "email", "value": " " }]),
+        json!([{ "kind": "url", "label": " ", "value": "https://example.com" }]),
+        json!([{ "kind": "phone", "value": "+1 555 0100", "url": "https://example.com" }]),
+        json!([{ "kind": "fax", "value": "+1 555 0100" }]),
+        json!([{ "kind": "phone" }]),
+        json!([{ "kind": "phone", "value": "+1 555 0100", "note": "x" }]),
+        json!({ "kind": "phone", "value": "+1 555 0100" }),
+        Value::Null,
+    ] {
+        rejected("team.json", contacts, bad);
+    }
+}

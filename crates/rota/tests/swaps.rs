@@ -116,6 +116,7 @@ fn no_backup_and_backup_outside_the_rotation() {
     data.engineers.push(rota::Engineer {
         slug: "erin".into(),
         name: "Erin".into(),
+        contacts: Vec::new(),
         contact: None,
         calendar: None,
         backup: "alice".into(),

@@ -32,6 +32,7 @@ fn changing_team() -> ScheduleInputs {
     data.engineers.push(Engineer {
         slug: "eve".into(),
         name: "Eve".into(),
+        contacts: Vec::new(),
         contact: None,
         calendar: None,
         backup: "alice".into(),

@@ -16,7 +16,7 @@ fn s(x: &str) -> String {
 }
 
 fn engineer(slug: &str, name: &str, backup: &str) -> Engineer {
-    Engineer { slug: s(slug), name: s(name), contact: None, calendar: None, backup: s(backup) }
+    Engineer { slug: s(slug), name: s(name), contacts: Vec::new(), contact: None, calendar: None, backup: s(backup) }
 }
 
 fn fixed(name: &str, month: u32, day: u32, observed: bool) -> HolidayRule {

@@ -1,0 +1,46 @@
+//! How to reach an engineer, as links a phone or browser acts on (`tel:`, `mailto:`, web
+//! addresses), or a plain statement that the data has none, so nobody searches a page for a
+//! number that is not there.
+
+use leptos::prelude::*;
+use rota::{Contact, ContactKind};
+
+use crate::data::team_data;
+
+/// The contacts of the engineer `slug` from `data/team.json`, in their order, and the older
+/// free-text `contact` as a note.
+#[component]
+pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
+    let engineers = &team_data().inputs.engineers;
+    let Some((index, engineer)) = engineers.iter().enumerate().find(|(_, e)| e.slug == slug) else {
+        return ().into_any();
+    };
+    if engineer.contacts.is_empty() && engineer.contact.is_none() {
+        return view! {
+            <p class="no-contacts" data-testid="no-contacts">
+                {format!("No contact details in data/team.json — add them under engineers[{index}].contacts")}
+            </p>
+        }
+        .into_any();
+    }
+    let items = engineer.contacts.iter().map(contact_item).collect_view();
+    let note = engineer.contact.clone().map(|note| view! { <li class="contact-note">"Note: " {note}</li> });
+    view! { <ul class="contacts" data-testid="contacts">{items}{note}</ul> }.into_any()
+}
+
+fn contact_item(contact: &Contact) -> impl IntoView + use<> {
+    let value = contact.value.clone();
+    // A new tab for web pages, so the page with the escalation line stays open; noopener
+    // keeps the opened page from reaching back into this one.
+    let web_page = matches!(contact.kind, ContactKind::Chat | ContactKind::Url);
+    let shown = match contact.href() {
+        Some(href) if web_page => view! { <a href=href target="_blank" rel="noopener">{value}</a> }.into_any(),
+        Some(href) => view! { <a href=href rel="noopener">{value}</a> }.into_any(),
+        None => view! { <span>{value}</span> }.into_any(),
+    };
+    view! {
+        <li data-kind=contact.kind.name()>
+            <span class="contact-label">{contact.label().to_string()}</span> " " {shown}
+        </li>
+    }
+}

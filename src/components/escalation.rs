@@ -1,0 +1,47 @@
+//! Whom to call about a pipeline, in order: whoever is on call now, then its primary owner,
+//! then its secondary owner, each with how to reach them.
+
+use leptos::prelude::*;
+
+use crate::clock::use_on_call_now;
+use crate::components::contact_links::ContactLinks;
+use crate::components::person_link::PersonLink;
+use crate::data::team_data;
+
+/// The escalation line of the pipeline `pipeline` (a slug), following the clock: the first
+/// step changes hands at each handoff and cover.
+#[component]
+pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
+    let on_call_now = use_on_call_now();
+    move || {
+        let p = team_data().pipeline(&pipeline)?;
+        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
+        let first = match on_call {
+            Some(slug) => step("on-call", "On call now", slug).into_any(),
+            None => view! {
+                <li data-step="on-call"><span class="step-role">"On call now"</span> " nobody: the rotation has not started"</li>
+            }
+            .into_any(),
+        };
+        Some(view! {
+            <section class="escalation" aria-labelledby="escalation-title">
+                <h2 id="escalation-title">"Who to call, in order"</h2>
+                <ol data-testid="escalation">
+                    {first}
+                    {step("primary", "Primary owner", p.primary.clone())}
+                    {step("secondary", "Secondary owner", p.secondary.clone())}
+                </ol>
+            </section>
+        })
+    }
+}
+
+fn step(id: &'static str, role: &'static str, slug: String) -> impl IntoView {
+    let (link, contacts) = (slug.clone(), slug.clone());
+    view! {
+        <li data-step=id data-engineer=slug>
+            <span class="step-role">{role}</span> " " <PersonLink slug=link />
+            <ContactLinks slug=contacts />
+        </li>
+    }
+}
