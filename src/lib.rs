@@ -13,6 +13,7 @@ use leptos_router::path;
 mod clock;
 mod components;
 pub mod data;
+mod keyboard;
 mod links;
 mod pages;
 mod preview;

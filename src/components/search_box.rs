@@ -5,12 +5,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::data::team_data;
+use crate::keyboard::field_target;
 use crate::search::{build_index, search};
 
 const MAX_RESULTS: usize = 8;
 
 /// One search box over pipelines, failure points and people. `/` focuses it from anywhere,
-/// Enter opens the first result, Escape clears.
+/// Enter opens the first result, ↓ and ↑ walk the results, Escape clears.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let index = StoredValue::new(build_index(team_data()));
@@ -19,11 +20,7 @@ pub fn SearchBox() -> impl IntoView {
     let navigate = use_navigate();
 
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+        if ev.key() == "/" && field_target(&ev).is_none() && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
             ev.prevent_default();
             if let Some(input) = input.get() {
                 let _ = input.focus();
@@ -44,7 +41,40 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
         "Escape" => set_query.set(String::new()),
+        "ArrowDown" => {
+            ev.prevent_default();
+            focus_result(0);
+        }
         _ => {}
+    };
+    // ↓ and ↑ walk the results (↑ from the first goes back to the box); Escape closes them.
+    let on_results_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let links = result_links();
+        let at = links.iter().position(|a| document().active_element().as_ref() == Some(a));
+        let focus_input = || {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        };
+        match (ev.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => {
+                ev.prevent_default();
+                focus_result(i + 1);
+            }
+            ("ArrowUp", Some(0)) => {
+                ev.prevent_default();
+                focus_input();
+            }
+            ("ArrowUp", Some(i)) => {
+                ev.prevent_default();
+                focus_result(i - 1);
+            }
+            ("Escape", _) => {
+                set_query.set(String::new());
+                focus_input();
+            }
+            _ => {}
+        }
     };
     let has_query = move || !query.get().trim().is_empty();
     view! {
@@ -63,7 +93,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:keydown=on_keydown
             />
             <Show when=has_query>
-                <div id="search-results" class="search-results" role="region" aria-live="polite" aria-label="Search results">
+                <div id="search-results" class="search-results" role="region" aria-live="polite" aria-label="Search results" on:keydown=on_results_keydown>
                     {move || {
                         let results = results();
                         if results.is_empty() {
@@ -86,5 +116,24 @@ pub fn SearchBox() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The result links shown, in order.
+fn result_links() -> Vec<web_sys::Element> {
+    let Ok(list) = document().query_selector_all("#search-results a") else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        .collect()
+}
+
+/// Focuses result `i` (the last one when past the end).
+fn focus_result(i: usize) {
+    let links = result_links();
+    if let Some(link) = links.get(i).or(links.last()) {
+        if let Some(link) = leptos::wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(link) {
+            let _ = link.focus();
+        }
     }
 }

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use rota::{WeekId, WhatIf};
 
+use crate::keyboard::field_target;
 use crate::links;
 use crate::week_range::{last_week_of, WeekRange};
 
@@ -18,19 +19,55 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
     let number_ref = NodeRef::<leptos::html::Select>::new();
     let count_ref = NodeRef::<leptos::html::Select>::new();
     let (year, set_year) = signal(week.year());
+    // The week number chosen, kept when the year changes (W48 of another year, not W01).
+    let (number, set_number) = signal(week.week());
     let what_if_for_submit = what_if.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let navigate_to = navigate.clone();
+    let go = move || {
         let value = |r: NodeRef<leptos::html::Select>| r.get().map(|s| s.value()).unwrap_or_default();
         let chosen = format!("{}-W{:0>2}", value(year_ref), value(number_ref)).parse::<WeekId>();
         // A week 53 chosen before switching to a 52-week year becomes that year's last week.
         let chosen = chosen.unwrap_or_else(|_| last_week_of(year.get_untracked()));
         let count = value(count_ref).parse().unwrap_or(weeks);
-        navigate(
+        navigate_to(
             &links::schedule(chosen.clamp(range.first, range.last), count, &what_if_for_submit),
             Default::default(),
         );
     };
+    let on_submit = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            go();
+        }
+    };
+    // Enter in a select applies the choice, as it does in a text field.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && field_target(&ev) == Some("SELECT".into()) {
+            ev.prevent_default();
+            go();
+        }
+    };
+    // ← and → step through the weeks, unless the person is typing or choosing in a field.
+    let previous_week = (week > range.first).then(|| week.plus_weeks(-1));
+    let next_week = (week < range.last).then(|| week.plus_weeks(1));
+    let step_to = |to: Option<WeekId>| to.map(|to| links::schedule(to, weeks, &what_if));
+    let (previous_path, next_path) = (step_to(previous_week), step_to(next_week));
+    let arrows = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.shift_key() || field_target(&ev).is_some() {
+            return;
+        }
+        let to = match ev.key().as_str() {
+            "ArrowLeft" => previous_path.as_ref(),
+            "ArrowRight" => next_path.as_ref(),
+            _ => None,
+        };
+        if let Some(to) = to {
+            ev.prevent_default();
+            navigate(to, Default::default());
+        }
+    });
+    on_cleanup(move || arrows.remove());
     let years = (range.first.year()..=range.last.year())
         .map(|y| view! { <option value=y.to_string() selected=y == week.year()>{y.to_string()}</option> })
         .collect_view();
@@ -40,7 +77,8 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
             .filter_map(|n| WeekId::new(year, n))
             .map(|w| {
                 let label = format!("W{:02} · {}", w.week(), w.monday().format("%-d %b"));
-                view! { <option value=format!("{:02}", w.week()) selected=w == week>{label}</option> }
+                let chosen = number.get_untracked().min(last_week_of(year).week());
+                view! { <option value=format!("{:02}", w.week()) selected=w.week() == chosen>{label}</option> }
             })
             .collect_view()
     };
@@ -59,8 +97,8 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
         }
         None => view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any(),
     };
-    let previous = step((week > range.first).then(|| week.plus_weeks(-1)), "← Previous week", "prev");
-    let next = step((week < range.last).then(|| week.plus_weeks(1)), "Next week →", "next");
+    let previous = step(previous_week, "← Previous week", "prev");
+    let next = step(next_week, "Next week →", "next");
     let today = links::schedule(this_week, weeks, &what_if);
     view! {
         <nav class="week-picker" aria-label="Choose weeks">
@@ -69,7 +107,7 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
                 <A href=links::href(today) attr:class="button">"This week"</A>
                 {next}
             </div>
-            <form class="jump" on:submit=on_submit>
+            <form class="jump" on:submit=on_submit on:keydown=on_keydown>
                 <div class="field">
                     <label for="pick-year">"Year"</label>
                     <select id="pick-year" node_ref=year_ref name="year" on:change=move |ev| {
@@ -78,7 +116,9 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
                 </div>
                 <div class="field">
                     <label for="pick-week">"Week"</label>
-                    <select id="pick-week" node_ref=number_ref name="week">{numbers}</select>
+                    <select id="pick-week" node_ref=number_ref name="week" on:change=move |ev| {
+                        set_number.set(event_target_value(&ev).parse().unwrap_or(week.week()));
+                    }>{numbers}</select>
                 </div>
                 <div class="field">
                     <label for="pick-count">"Show"</label>
