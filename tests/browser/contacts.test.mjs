@@ -5,19 +5,9 @@
 // aggregate-profit's primary owner is Bob and its secondary Charlie (checked by hand in data/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openAt, startServer, DIST, DIST_V2, NY } from './support.mjs';
+import { openAt, useSites, DIST, DIST_V2, NY } from './support.mjs';
 
-const site = {};
-before(async () => {
-  site.v2 = await startServer(DIST_V2);
-  site.main = await startServer(DIST);
-  site.browser = await launchBrowser();
-});
-after(async () => {
-  await site.browser?.close();
-  await site.v2?.close();
-  await site.main?.close();
-});
+const site = useSites(before, after, { v2: DIST_V2, main: DIST });
 
 const ALICE_LINKS = [
   ['Phone', '+1 555 0100', 'tel:+15550100'],

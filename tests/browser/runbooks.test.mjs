@@ -3,21 +3,13 @@
 // addresses, and names the pipeline on the card a deep link opens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openAt, startServer, DIST_V2, NY } from './support.mjs';
+import { openAt, useSites, DIST_V2, NY } from './support.mjs';
 
-const site = {};
-before(async () => {
-  site.server = await startServer(DIST_V2);
-  site.browser = await launchBrowser();
-});
-after(async () => {
-  await site.browser?.close();
-  await site.server?.close();
-});
+const site = useSites(before, after, { v2: DIST_V2 });
 
 test('a worked example runbook reads as steps, with code kept verbatim and links', async () => {
   const context = await site.browser.newContext();
-  const url = `${site.server.url}/runbooks/example-orders#late-source-files`;
+  const url = `${site.v2.url}/runbooks/example-orders#late-source-files`;
   const page = await openAt(context, url, NY.thanksgiving, '#late-source-files');
   const card = page.locator('#late-source-files');
   assert.match(await card.getAttribute('class'), /targeted/);

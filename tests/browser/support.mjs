@@ -177,6 +177,23 @@ export function useSite(before, after, serverOptions = {}) {
   return site;
 }
 
+/**
+ * Like `useSite`, for several builds at once: `dirs` names them (e.g. `{ main: DIST, v2: DIST_V2 }`)
+ * and the returned object gets a server of each under those names, plus `browser`.
+ */
+export function useSites(before, after, dirs) {
+  const site = {};
+  before(async () => {
+    for (const [name, dir] of Object.entries(dirs)) site[name] = await startServer(dir);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    for (const name of Object.keys(dirs)) await site[name]?.close();
+  });
+  return site;
+}
+
 /** `data-week` → `data-on-call` of every schedule row on the page. */
 export async function scheduleRows(page) {
   return page.locator('tr[data-week]').evaluateAll((rows) =>

@@ -5,19 +5,9 @@
 // Eve joins after Bob from 2027-W10.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openAt, startServer, scheduleRows, DIST, DIST_V2, NY } from './support.mjs';
+import { openAt, scheduleRows, useSites, DIST, DIST_V2, NY } from './support.mjs';
 
-const site = {};
-before(async () => {
-  site.v2 = await startServer(DIST_V2);
-  site.main = await startServer(DIST);
-  site.browser = await launchBrowser();
-});
-after(async () => {
-  await site.browser?.close();
-  await site.v2?.close();
-  await site.main?.close();
-});
+const site = useSites(before, after, { v2: DIST_V2, main: DIST });
 
 const nowName = (page) => page.getByTestId('on-call-now').innerText();
 
