@@ -131,10 +131,14 @@ test('a new deploy takes over cleanly: reload offered, new data, no mixed assets
   await server.close();
 });
 
-test('two deployments on one origin each stay offline, also after the other updates', { timeout: 120_000 }, async () => {
+test('two deployments on one origin each stay offline, also after the other updates', { timeout: 120_000 }, async (t) => {
   // The team's site at / and a second deployment at /oncall/ on the same host.
   const server = await startServer(DIST, { others: { '/oncall': DIST_ONCALL } });
   const context = await browser.newContext();
+  t.after(async () => {
+    await context.close();
+    await server.close();
+  });
   // Caches as builds named them before names carried the base path, one per deployment.
   const unscoped = { root: 'rota-00000000000000aa', oncall: 'rota-00000000000000bb' };
   // A page of the origin that runs no app (so registers no service worker) to look at caches.
@@ -185,8 +189,6 @@ test('two deployments on one origin each stay offline, also after the other upda
   assert.deepEqual(await cacheNames(), [cacheOf(DIST_V2), cacheOf(DIST_ONCALL)].sort());
   await offline(['/oncall/', '/oncall/schedule?week=2026-W48&weeks=4', '/pipelines']);
   assert.deepEqual([...root.problems, ...oncall.problems], []);
-  await context.close();
-  await server.close();
 });
 
 test('under /oncall/ cold deep links, navigation, the service worker and feeds stay in the subpath', { timeout: 90_000 }, async () => {
