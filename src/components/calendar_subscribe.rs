@@ -34,7 +34,7 @@ pub fn CalendarSubscribe(#[prop(into)] feed: String, #[prop(into)] title: String
             <label for="feed-url">"Feed address, to paste into a calendar app"</label>
             <div class="feed-url">
                 <input id="feed-url" type="url" readonly value=url on:focus=select_all data-testid="feed-url" />
-                <CopyLink path=feed label=format!("Copy the address of {title}") />
+                <CopyLink path=feed to=title.to_string() />
             </div>
             <ul class="calendar-apps">
                 <li><strong>"Google Calendar"</strong> ": Other calendars → + → From URL, paste the address; Google refreshes it about every 12–24 hours."</li>

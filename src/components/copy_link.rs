@@ -5,8 +5,11 @@ use crate::links;
 
 /// Copies the full URL of a site path, and says so for screen readers too. When the browser
 /// will not copy, the link is shown selected in a read-only field for the person to copy.
+/// The button reads "Copy link"; its accessible name is "Copy link to <to>", so it says
+/// which link and still starts with what is visible (as voice control expects).
 #[component]
-pub fn CopyLink(path: String, #[prop(into)] label: String) -> impl IntoView {
+pub fn CopyLink(path: String, #[prop(into)] to: String) -> impl IntoView {
+    let label = format!("Copy link to {to}");
     let (status, set_status) = signal(String::new());
     let (show_field, set_show_field) = signal(false);
     let field = NodeRef::<leptos::html::Input>::new();

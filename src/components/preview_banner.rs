@@ -36,7 +36,7 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
             {format!("Assuming {}. ", assumptions.join("; "))}
             <A href=without>"Show the real schedule"</A>
             " · "
-            <CopyLink path=crate::links::current() label="Copy preview link" />
+            <CopyLink path=crate::links::current() to="this preview" />
             <ul class="preview-effects" data-testid="preview-effects">
                 {effects.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>

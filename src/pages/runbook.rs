@@ -108,7 +108,7 @@ pub fn RunbookPage() -> impl IntoView {
                             <h3>"First checks"</h3>
                             <ol class="first-checks">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
                         })}
-                        <CopyLink path=path label=format!("Copy link to {}", f.title) />
+                        <CopyLink path=path to=f.title.clone() />
                     </article>
                 }
             })

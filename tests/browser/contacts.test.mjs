@@ -133,7 +133,7 @@ test("a person page offers the feed's address to paste, with a copy button, webc
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await openAt(context, site.main.url + '/people/diana', NY.thanksgiving, 'section.calendar-subscribe');
   const section = await assertCalendarSection(page, site.main.url, 'diana.ics');
-  await section.getByRole('button', { name: "Copy the address of Diana's on-call calendar" }).click();
+  await section.getByRole('button', { name: "Copy link to Diana's on-call calendar" }).click();
   await page.waitForFunction(
     async (expected) => (await navigator.clipboard.readText()) === expected,
     `${site.main.url}/calendar/diana.ics`,

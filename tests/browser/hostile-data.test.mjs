@@ -96,12 +96,12 @@ test('hostile data renders as inert, readable text on every page, within the CSP
 
 test('a direction override in a name does not reorder the words after it', async () => {
   const context = await browser.newContext();
-  const page = await openAt(context, server.url + '/runbooks/aggregate-profit', NY.thanksgiving, '.call-now', { clock: 'paused' });
-  // "Owners: Bob (primary), Charlie <U+202E>gnp.exe (secondary)." — Charlie's name ends in an
-  // override that, unchecked, would run on to the end of the paragraph.
-  const [open, close] = await page.locator('.call-now').evaluate((p) => {
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode() && !walker.currentNode.data.includes('(secondary)'));
+  const page = await openAt(context, server.url + '/runbooks/aggregate-profit', NY.thanksgiving, '[data-step="secondary"]', { clock: 'paused' });
+  // The escalation line: "Secondary owner Charlie <U+202E>gnp.exe" and then Charlie's contact
+  // note. The name ends in an override that, unchecked, would run on over the words after it.
+  const [open, close] = await page.locator('[data-step="secondary"]').evaluate((step) => {
+    const walker = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && !walker.currentNode.data.includes('No contact details'));
     const text = walker.currentNode;
     const left = (i) => {
       const range = document.createRange();
@@ -109,9 +109,10 @@ test('a direction override in a name does not reorder the words after it', async
       range.setEnd(text, i + 1);
       return range.getBoundingClientRect().left;
     };
-    return [left(text.data.indexOf('(')), left(text.data.indexOf(')'))];
+    const at = text.data.indexOf('No contact');
+    return [left(at), left(at + 'No contact'.length - 1)];
   });
-  assert.ok(open < close, `"(secondary)" reads left to right (“(” at ${open}px, “)” at ${close}px)`);
+  assert.ok(open < close, `"No contact" reads left to right (“N” at ${open}px, “t” at ${close}px)`);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

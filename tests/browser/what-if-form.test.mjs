@@ -31,7 +31,7 @@ test('the form previews leave, then a cover on top, by keyboard', async () => {
 
   // The preview's link, to send to the team.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-  await page.getByRole('button', { name: 'Copy preview link' }).click();
+  await page.getByRole('button', { name: 'Copy link to this preview' }).click();
   await page.locator('.preview-banner .copy-status').filter({ hasText: 'Link copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   assert.deepEqual(page.problems, []);
