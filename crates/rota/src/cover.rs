@@ -86,15 +86,20 @@ pub(crate) fn stretches(week: &RotationWeek, holder: &str, covers: &[CoverSpan])
     out
 }
 
+/// The form covers use in data and links: `YYYY-MM-DDTHH:MM`, team wall-clock time.
+const LOCAL_MINUTE: &str = "%Y-%m-%dT%H:%M";
+
 /// Parses `YYYY-MM-DDTHH:MM` (team wall-clock time), the form covers use in data and links.
 pub fn parse_local_minute(text: &str) -> Result<NaiveDateTime, String> {
-    let shape = "0000-00-00T00:00";
-    let valid = text.len() == shape.len()
-        && text.bytes().zip(shape.bytes()).all(|(t, s)| if s == b'0' { t.is_ascii_digit() } else { t == s });
-    valid
-        .then(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok())
+    crate::shape::has_shape(text, "0000-00-00T00:00")
+        .then(|| NaiveDateTime::parse_from_str(text, LOCAL_MINUTE).ok())
         .flatten()
         .ok_or_else(|| format!("\"{text}\" is not a time as YYYY-MM-DDTHH:MM (e.g. \"2027-03-10T18:00\")"))
+}
+
+/// Writes a wall-clock time the way [`parse_local_minute`] reads it.
+pub fn format_local_minute(t: NaiveDateTime) -> String {
+    t.format(LOCAL_MINUTE).to_string()
 }
 
 /// Longest cover: a cover is for part of a rotation, not a new one (use a roster change).
@@ -106,8 +111,14 @@ pub const MAX_COVER_DAYS: i64 = 31;
 pub fn check_cover(cover: &Cover, inputs: &crate::ScheduleInputs) -> Result<(), (&'static str, String)> {
     let (from, to) = (cover.from, cover.to);
     if to <= from {
-        let minute = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M");
-        return Err(("to", format!("the cover ends ({}) before or when it starts ({})", minute(to), minute(from))));
+        return Err((
+            "to",
+            format!(
+                "the cover ends ({}) before or when it starts ({})",
+                format_local_minute(to),
+                format_local_minute(from)
+            ),
+        ));
     }
     if (to - from).num_days() >= MAX_COVER_DAYS {
         return Err((
@@ -120,7 +131,7 @@ pub fn check_cover(cover: &Cover, inputs: &crate::ScheduleInputs) -> Result<(), 
     if cover.instants(zone).0 < first {
         return Err((
             "from",
-            format!("the rotation starts {}: a cover cannot begin before", first.format("%Y-%m-%dT%H:%M")),
+            format!("the rotation starts {}: a cover cannot begin before", format_local_minute(first.naive_local())),
         ));
     }
     let on_leave = inputs.leave.iter().find(|l| {

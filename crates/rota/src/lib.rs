@@ -22,6 +22,7 @@ pub mod preview_effects;
 pub mod rotation;
 pub mod schedule;
 pub mod schedule_diff;
+mod shape;
 mod site_paths;
 pub mod what_if;
 

@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::model::*;
+use crate::shape::has_shape;
 use crate::WeekId;
 
 mod changes;
@@ -731,12 +732,6 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| format!("\"{text}\" is not a date as YYYY-MM-DD"))
-}
-
-/// Whether `text` has an ASCII digit wherever `shape` has `0`, and `shape`'s other bytes elsewhere.
-fn has_shape(text: &str, shape: &str) -> bool {
-    text.len() == shape.len()
-        && text.bytes().zip(shape.bytes()).all(|(t, s)| if s == b'0' { t.is_ascii_digit() } else { t == s })
 }
 
 /// The first handoff date whose local handoff time falls in a daylight-saving gap.

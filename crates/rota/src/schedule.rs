@@ -116,11 +116,6 @@ impl Schedule {
         &self.inputs
     }
 
-    /// The shared inputs, e.g. to build a preview on top of them.
-    pub fn shared_inputs(&self) -> Arc<ScheduleInputs> {
-        Arc::clone(&self.inputs)
-    }
-
     pub fn rotation(&self) -> Rotation<'_> {
         Rotation::new(&self.inputs)
     }

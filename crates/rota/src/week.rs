@@ -172,9 +172,4 @@ impl WeekAssignment {
     pub fn has_covers(&self) -> bool {
         self.stretches.iter().any(Stretch::is_cover)
     }
-
-    /// Time `engineer` is on call in this week, covers included.
-    pub fn time_on_call(&self, engineer: &str) -> Duration {
-        self.stretches.iter().filter(|s| s.engineer == engineer).map(Stretch::duration).sum()
-    }
 }

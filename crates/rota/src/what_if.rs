@@ -24,7 +24,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::cover::{check_cover, parse_local_minute};
+use crate::cover::{check_cover, format_local_minute, parse_local_minute};
 use crate::{Cover, Decision, Leave, ScheduleInputs, TeamData, WeekId};
 
 /// Longest leave a link may add: long enough for any real absence, short enough that a
@@ -129,11 +129,13 @@ impl WhatIf {
 
     /// The `leave=`, `keep=` and `cover=` values that reproduce this preview.
     fn values(&self) -> (Vec<String>, Vec<String>, Vec<String>) {
-        let minute = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
         (
             self.leave.iter().map(|l| format!("{}:{}..{}", l.engineer, l.from, l.to)).collect(),
             self.keep.iter().map(|w| w.to_string()).collect(),
-            self.covers.iter().map(|c| format!("{}:{}..{}", c.engineer, minute(c.from), minute(c.to))).collect(),
+            self.covers
+                .iter()
+                .map(|c| format!("{}:{}..{}", c.engineer, format_local_minute(c.from), format_local_minute(c.to)))
+                .collect(),
         )
     }
 }

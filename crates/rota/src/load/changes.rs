@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{Known, Validator};
-use crate::cover::{check_cover, parse_local_minute};
+use crate::cover::{check_cover, format_local_minute, parse_local_minute};
 use crate::{Cover, RosterChange, Schedule, ScheduleInputs, Trade, WeekId};
 
 pub const ROSTER_CHANGES: &str = "roster-changes.json";
@@ -105,8 +105,8 @@ impl Validator {
                     format!(
                         "overlaps the cover at /{j} ({} from {} to {}): one person is on call at a time; shorten one of them",
                         other.engineer,
-                        other.from.format("%Y-%m-%dT%H:%M"),
-                        other.to.format("%Y-%m-%dT%H:%M"),
+                        format_local_minute(other.from),
+                        format_local_minute(other.to),
                     ),
                 );
                 continue;
