@@ -127,4 +127,10 @@ test('the feeds carry one event per stretch actually worked', async () => {
   assert.match(charlie, /DTSTART:20261209T230000Z\r\nDTEND:20261211T140000Z\r\n/);
   const bob = await (await fetch(`${site.v2.url}/calendar/bob.ics`)).text();
   assert.doesNotMatch(bob, /DTSTART:20261209T230000Z/);
+  // The reminders of this deploy's team.json (a day and an hour before) alert before each
+  // stretch, the cover included, in the personal feeds only.
+  const cover = charlie.replace(/\r\n /g, '').split('BEGIN:VEVENT').find((e) => e.includes('\r\nDTSTART:20261209T230000Z\r\n'));
+  assert.deepEqual([...cover.matchAll(/\r\nTRIGGER:(.*)\r\n/g)].map((m) => m[1]), ['-P1D', '-PT1H']);
+  assert.match(cover, /\r\nDESCRIPTION:Charlie is on call for Data Engineering v2 in 1 hour: Wed 9 Dec 2026 18:00 to Fri 11 Dec 2026 09:00 \(America\/New_York\)\.\r\n/);
+  assert.doesNotMatch(team, /VALARM/);
 });

@@ -62,7 +62,7 @@ pub fn rust_source(data: &TeamData) -> String {
     let t = &inputs.team;
     let _ = writeln!(
         out,
-        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: const {{ time({}, {}) }} }}, epoch: {}, rotation: {}, calendar: {} }},",
+        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: const {{ time({}, {}) }} }}, epoch: {}, rotation: {}, calendar: {}, reminders: {} }},",
         s(&t.name),
         zone(t.time_zone),
         weekday(t.handoff.weekday),
@@ -71,6 +71,7 @@ pub fn rust_source(data: &TeamData) -> String {
         date(t.epoch),
         list(&t.rotation, |x| s(x)),
         opt(&t.calendar),
+        list(&t.reminders, |r| format!("Reminder::minutes_before({})", r.minutes())),
     );
     let _ = writeln!(
         out,

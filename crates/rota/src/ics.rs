@@ -6,6 +6,8 @@
 //! are built from week names and the deployment's [`feed_id`].
 //! Times are written in UTC (`…Z`) so every calendar app places them right without needing
 //! a `VTIMEZONE` block; descriptions give the local handoff times in words.
+//! The team's [`Reminder`]s become `VALARM`s in the personal feeds only: the team feed is for
+//! seeing who is on call, and an alert there would wake everyone for everyone's week.
 //!
 //! ```
 //! assert_eq!(rota::ics::escape_text("Doe, Jane; Jr."), "Doe\\, Jane\\; Jr.");
@@ -13,7 +15,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::{Schedule, Stretch, WeekAssignment, WeekHolidayKind, WeekId};
+use crate::{Reminder, Schedule, Stretch, WeekAssignment, WeekHolidayKind, WeekId};
 
 /// Weeks before the week of `around` that a feed covers.
 pub const WEEKS_BEFORE: u32 = 8;
@@ -79,23 +81,31 @@ pub fn team_feed(schedule: &Schedule, around: NaiveDate, stamp: &FeedStamp) -> S
     let mut cal = Calendar::new(&name, stamp);
     for w in &weeks {
         for stretch in &w.stretches {
-            cal.event(schedule, w, stretch, uid(&stamp.feed_id, w.week.id, &stretch_part(w, stretch, "oncall")));
+            let uid = uid(&stamp.feed_id, w.week.id, &stretch_part(w, stretch, "oncall"));
+            cal.event(schedule, w, stretch, uid, &[]);
         }
     }
     cal.finish()
 }
 
 /// One engineer's feed (by slug): the stretches they are on call in the same range as
-/// [`team_feed`]. Unknown slugs give a valid feed without events.
+/// [`team_feed`], each with an alarm per team reminder, except a stretch that carries straight
+/// on from their previous one (two weeks in a row, the rest of a week after a trade): they are
+/// on call already, so an alert would only be noise. Unknown slugs give a valid feed without
+/// events.
 pub fn person_feed(schedule: &Schedule, person: &str, around: NaiveDate, stamp: &FeedStamp) -> String {
     let weeks = feed_weeks(schedule, around);
     let inputs = schedule.inputs();
     let name = format!("{} on call: {}", inputs.team.name, inputs.name_of(person));
     let mut cal = Calendar::new(&name, stamp);
+    let mut previous_end = None;
     for w in &weeks {
         for stretch in w.stretches.iter().filter(|s| s.engineer == person) {
             let part = stretch_part(w, stretch, &format!("oncall-{person}"));
-            cal.event(schedule, w, stretch, uid(&stamp.feed_id, w.week.id, &part));
+            let starts_anew = previous_end != Some(stretch.start);
+            let reminders = if starts_anew { inputs.team.reminders.as_slice() } else { &[] };
+            cal.event(schedule, w, stretch, uid(&stamp.feed_id, w.week.id, &part), reminders);
+            previous_end = Some(stretch.end);
         }
     }
     cal.finish()
@@ -213,7 +223,14 @@ impl Calendar {
         push_folded(&mut self.out, line);
     }
 
-    fn event(&mut self, schedule: &Schedule, w: &WeekAssignment, stretch: &Stretch, uid: String) {
+    fn event(
+        &mut self,
+        schedule: &Schedule,
+        w: &WeekAssignment,
+        stretch: &Stretch,
+        uid: String,
+        reminders: &[Reminder],
+    ) {
         let start = stretch.start.with_timezone(&Utc);
         let end = stretch.end.with_timezone(&Utc);
         let on_call = schedule.name_of(&stretch.engineer);
@@ -227,7 +244,28 @@ impl Calendar {
         self.line(&format!("DESCRIPTION:{}", escape_text(&describe(schedule, w, stretch))));
         // Being on call does not make someone busy for meetings.
         self.line("TRANSP:TRANSPARENT");
+        for reminder in reminders {
+            self.alarm(schedule, stretch, *reminder);
+        }
         self.line("END:VEVENT");
+    }
+
+    /// A pop-up `reminder` before `stretch` starts, saying when it runs in the team's time.
+    fn alarm(&mut self, schedule: &Schedule, stretch: &Stretch, reminder: Reminder) {
+        let text = format!(
+            "{} is on call for {} in {}: {} to {} ({}).",
+            schedule.name_of(&stretch.engineer),
+            schedule.inputs().team.name,
+            reminder.in_words(),
+            local(stretch.start),
+            local(stretch.end),
+            schedule.inputs().team.time_zone.name(),
+        );
+        self.line("BEGIN:VALARM");
+        self.line("ACTION:DISPLAY");
+        self.line(&format!("DESCRIPTION:{}", escape_text(&text)));
+        self.line(&format!("TRIGGER:{}", reminder.trigger()));
+        self.line("END:VALARM");
     }
 
     fn finish(mut self) -> String {
@@ -240,7 +278,6 @@ impl Calendar {
 /// covers and holidays with their reasons.
 fn describe(schedule: &Schedule, w: &WeekAssignment, stretch: &Stretch) -> String {
     let inputs = schedule.inputs();
-    let local = |t: DateTime<chrono_tz::Tz>| t.format("%a %-d %b %Y %H:%M").to_string();
     let mut lines = vec![format!(
         "{} is on call for {}, week {}: {} to {} ({}).",
         schedule.name_of(&stretch.engineer),
@@ -282,6 +319,11 @@ fn describe(schedule: &Schedule, w: &WeekAssignment, stretch: &Stretch) -> Strin
         lines.push(format!("This week is {} hours long (daylight-saving change).", w.week.hours()));
     }
     lines.join("\n")
+}
+
+/// `Mon 23 Nov 2026 09:00`, in the time zone `t` carries (the team's).
+fn local(t: DateTime<chrono_tz::Tz>) -> String {
+    t.format("%a %-d %b %Y %H:%M").to_string()
 }
 
 #[cfg(test)]

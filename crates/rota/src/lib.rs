@@ -19,6 +19,7 @@ pub mod holiday;
 pub mod ics;
 pub mod ledger;
 pub mod preview_effects;
+pub mod reminder;
 pub mod rotation;
 pub mod schedule;
 pub mod schedule_diff;
@@ -41,6 +42,7 @@ pub use week_id::{WeekId, WeekIdError};
 
 pub use holiday::Holiday;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
+pub use reminder::Reminder;
 pub use roster_change::RosterChangeNote;
 pub use rotation::{Rotation, RotationWeek};
 pub use schedule::Schedule;

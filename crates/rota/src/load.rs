@@ -21,6 +21,7 @@ use crate::WeekId;
 
 mod changes;
 mod contacts;
+mod reminders;
 
 /// The files of a data folder, in the order they are read.
 pub const DATA_FILES: [&str; 6] =
@@ -135,6 +136,8 @@ struct RawTeam {
     calendar: Option<String>,
     rotation: Vec<String>,
     engineers: Vec<RawEngineer>,
+    #[serde(default)]
+    reminders: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -370,6 +373,7 @@ impl Validator {
                 );
             }
         }
+        let reminders = self.reminders(F, "/reminders", &raw.reminders);
         let (zone, weekday, time, epoch) = (zone?, weekday?, time?, epoch?);
         if let Some(date) = first_handoff_in_gap(zone, epoch, time) {
             self.error(
@@ -389,6 +393,7 @@ impl Validator {
             epoch,
             rotation: raw.rotation.clone(),
             calendar: raw.calendar.clone(),
+            reminders,
         })
     }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-use crate::{Contact, WeekId};
+use crate::{Contact, Reminder, WeekId};
 
 /// Everything the site is computed from: the schedule's inputs and the content around them.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +48,9 @@ pub struct Team {
     pub rotation: Vec<String>,
     /// Calendar used by engineers who do not name their own.
     pub calendar: Option<String>,
+    /// Alerts before each stretch in the personal calendar feeds, in the data's order; none unless
+    /// the team asks (see [`crate::ics::person_feed`]).
+    pub reminders: Vec<Reminder>,
 }
 
 /// When one on-call week hands over to the next, in the team's time zone.

@@ -214,6 +214,7 @@ pub fn doc_team() -> TeamData {
                 epoch: crate::embedded::date(2025, 12, 29),
                 rotation: vec!["alice".into(), "bob".into()],
                 calendar: None,
+                reminders: vec![],
             },
             engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
             calendars: vec![],

@@ -1,9 +1,11 @@
 //! Calendar feeds parsed back with the `ical` crate, as a calendar app would read them.
 
 mod common;
+mod ical_parse;
 
 use chrono::{DateTime, Utc};
 use common::{d, default_inputs};
+use ical_parse::{check_lines, parse, prop, unescape};
 use rota::ics::{feed_id, person_feed, sequence, team_feed, FeedStamp};
 
 /// 2026-11-29 00:00 UTC: 20 786 days after 1970-01-01, so 1 795 910 400 s and 29 931 840 min.
@@ -25,45 +27,6 @@ fn uids_and_sequences(feed: &str) -> Vec<(String, String)> {
         .iter()
         .map(|e| (prop(&e.properties, "UID").to_string(), prop(&e.properties, "SEQUENCE").to_string()))
         .collect()
-}
-
-fn parse(feed: &str) -> ical::parser::ical::component::IcalCalendar {
-    let mut cals = ical::IcalParser::new(std::io::BufReader::new(feed.as_bytes()));
-    let cal = cals.next().expect("one calendar").expect("feed parses");
-    assert!(cals.next().is_none(), "exactly one VCALENDAR");
-    cal
-}
-
-fn prop<'p>(props: &'p [ical::property::Property], name: &str) -> &'p str {
-    props.iter().find(|p| p.name == name).and_then(|p| p.value.as_deref()).unwrap_or_else(|| panic!("no {name}"))
-}
-
-/// TEXT unescaping (the parser hands values back as written).
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') | Some('N') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn check_lines(feed: &str) {
-    assert!(feed.ends_with("END:VCALENDAR\r\n"));
-    // Every line break is CRLF, and no physical line exceeds 75 octets.
-    assert_eq!(feed.matches('\n').count(), feed.matches("\r\n").count(), "bare LF in feed");
-    for line in feed.split("\r\n") {
-        assert!(line.len() <= 75, "line of {} octets: {line:?}", line.len());
-        assert!(!line.contains('\r'));
-    }
 }
 
 #[test]

@@ -70,6 +70,7 @@ fn build(spec: &Spec) -> ScheduleInputs {
         epoch,
         rotation: (0..spec.n).map(slug).collect(),
         calendar: Some("us-federal".into()),
+        reminders: vec![],
     };
     // A second calendar with different days, for engineers who name their own.
     let mut other = common::us_federal();

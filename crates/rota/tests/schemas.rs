@@ -364,3 +364,17 @@ fn contacts() {
         rejected("team.json", contacts, bad);
     }
 }
+
+#[test]
+fn reminders_are_durations_in_both() {
+    for good in [json!([]), json!(["P1D", "PT1H"]), json!(["P1W", "P1DT12H", "PT1H30M", "PT45M", "P2DT5M"])] {
+        accepted("team.json", "/reminders", good);
+    }
+    // Only shapes: the range and repeats ("P5W", "PT0M", "PT24H" next to "P1D") are load_dir's.
+    for bad in [json!(["1h"]), json!(["-PT1H"]), json!(["PT"]), json!(["P1DT"]), json!(["PT1S"]), json!(["P1W2D"])] {
+        rejected("team.json", "/reminders", bad);
+    }
+    for bad in [json!([60]), json!("P1D"), Value::Null] {
+        rejected("team.json", "/reminders", bad);
+    }
+}

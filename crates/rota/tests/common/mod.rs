@@ -97,6 +97,7 @@ pub fn default_inputs() -> ScheduleInputs {
             epoch: d(2025, 12, 29),
             rotation: vec![s("alice"), s("bob"), s("charlie"), s("diana")],
             calendar: Some(s("us-federal")),
+            reminders: vec![],
         },
         engineers: vec![
             engineer("alice", "Alice", "bob"),
