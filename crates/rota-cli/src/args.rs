@@ -1,124 +1,145 @@
-//! Command-line arguments, with messages that say what was wrong.
+//! Command-line arguments, parsed by clap: `--help` for every command, suggestions for
+//! mistyped commands and options, and one error style (exit 2) for anything malformed.
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
 use rota::WeekId;
 
-pub enum Invocation {
-    /// A command about one team's data: the embedded data, or the folder given by `--data`.
-    Team { data: Option<PathBuf>, command: Command },
-    /// `diff`, which reads the two data folders it compares.
-    Diff(DiffArgs),
+/// Exit codes of the commands that read one team's data (every command but `diff`).
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the data is not valid, or the command cannot answer (e.g. a week before the rotation starts)
+  2  the command line is malformed (unknown command or option, bad value)";
+
+/// `diff` exits like diff(1), so a script or review job can tell "changed" from "broken".
+const DIFF_EXIT_CODES: &str = "\
+Exit codes:
+  0  no change to the schedule
+  1  the schedule changes
+  2  error: a data folder is not valid, or the command line is malformed";
+
+/// The on-call schedule from the command line, computed by the same code and from the same
+/// embedded data as the site.
+#[derive(Parser)]
+#[command(name = "rota", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// Use the data folder DIR instead of the data embedded at build time
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
 }
 
+#[derive(Subcommand)]
 pub enum Command {
-    Help,
-    Check { today: Option<NaiveDate> },
-    Who { at: Option<DateTime<Utc>> },
-    Schedule { from: WeekId, weeks: u32, format: Format },
-    Ics { person: Option<String>, out: PathBuf, around: Option<NaiveDate>, public_url: String },
-    Paths,
+    /// Who is on call now (or at an instant), since when, until when, and who is next
+    #[command(after_help = EXIT_CODES)]
+    Who {
+        /// The instant to ask about, in RFC 3339 (e.g. 2026-11-26T12:00:00-05:00); default now
+        #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+        /// How to print: text for people, json for scripts
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The schedule, week by week, from an ISO week
+    #[command(after_help = EXIT_CODES)]
+    Schedule {
+        /// The first week, as an ISO week (e.g. 2026-W48)
+        #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+        from: WeekId,
+        /// How many weeks (1 to 1044)
+        #[arg(long, value_name = "N", default_value_t = 12, value_parser = parse_weeks)]
+        weeks: u32,
+        /// How to print: text for people, json for scripts
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Calendar feeds: team.ics and one per engineer, stamped with $SOURCE_DATE_EPOCH (default now)
+    #[command(after_help = EXIT_CODES)]
+    Ics {
+        /// Write only this engineer's feed (their slug, e.g. alice)
+        #[arg(long, value_name = "SLUG")]
+        person: Option<String>,
+        /// The folder to write the feeds to (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The date the feeds are centred on, as YYYY-MM-DD; default the build's date
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        around: Option<NaiveDate>,
+        /// The site's base URL, which names the feeds' event ids
+        #[arg(long, value_name = "URL", default_value = "/")]
+        public_url: String,
+    },
+    /// Validate a data folder (default: the embedded data) and print its warnings
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// For the embedded data: warn if this build needs a rebuild by DATE (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// How to print: text for people, json for scripts
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Every page path of the site, one per line
+    #[command(after_help = EXIT_CODES)]
+    Paths {
+        /// How to print: text for people, json for scripts
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Who is on call differently with the data in NEW_DIR than with the data in OLD_DIR
+    #[command(after_help = DIFF_EXIT_CODES)]
+    Diff(DiffArgs),
+    /// A shell completion script, e.g. `rota completions bash > ~/.local/share/bash-completion/completions/rota`
+    #[command(after_help = EXIT_CODES)]
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
 }
 
-/// `rota diff OLD_DATA_DIR NEW_DATA_DIR`. The range's defaults depend on the new data's
-/// rotation, so they are worked out once it is loaded.
+/// `rota diff OLD_DIR NEW_DIR`. The range's defaults depend on the new data's rotation, so
+/// they are worked out once it is loaded.
+#[derive(clap::Args)]
 pub struct DiffArgs {
+    /// The data folder before the change
+    #[arg(value_name = "OLD_DIR")]
     pub old: PathBuf,
+    /// The data folder after the change
+    #[arg(value_name = "NEW_DIR")]
     pub new: PathBuf,
+    /// The first week to compare (ISO week); default the new rotation's first week
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
     pub from: Option<WeekId>,
+    /// How many weeks to compare (1 to 1044); default through a year after the current week
+    #[arg(long, value_name = "N", value_parser = parse_weeks)]
     pub weeks: Option<u32>,
+    /// The instant taken as now (RFC 3339), which decides the default range and which weeks have started
+    #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
+    /// How to print: text for people, json for scripts
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// How a command prints what it found.
+#[derive(Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
-    Table,
+    /// Lines for people (`table`, its older name, works too)
+    #[default]
+    #[value(alias = "table")]
+    Text,
+    /// One JSON document, for scripts
     Json,
 }
 
 /// The most weeks `schedule` prints and `diff` compares: 20 years.
 const MAX_WEEKS: u32 = 1044;
-
-pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Invocation, String> {
-    let mut options: Vec<(String, String)> = Vec::new();
-    let mut positional: Vec<String> = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "-h" || arg == "--help" {
-            return Ok(Invocation::Team { data: None, command: Command::Help });
-        }
-        if let Some(name) = arg.strip_prefix("--") {
-            let (name, value) = match name.split_once('=') {
-                Some((name, value)) => (name.to_string(), value.to_string()),
-                None => (name.to_string(), args.next().ok_or_else(|| format!("--{name} needs a value"))?),
-            };
-            if options.iter().any(|(n, _)| *n == name) {
-                return Err(format!("--{name} is given twice"));
-            }
-            options.push((name, value));
-        } else {
-            positional.push(arg);
-        }
-    }
-    let mut positional = positional.into_iter();
-    let command = positional.next();
-    let mut take = |name: &str| options.iter().position(|(n, _)| n == name).map(|i| options.remove(i).1);
-    let data = take("data").map(PathBuf::from);
-    let team = |command| Invocation::Team { data: data.clone(), command };
-    let invocation = match command.as_deref() {
-        None | Some("help") => team(Command::Help),
-        Some("check") => {
-            let today = take("today").map(|d| parse_date("today", &d)).transpose()?;
-            if today.is_some() && data.is_some() {
-                return Err("--today judges the embedded build; data given with --data is not built yet".into());
-            }
-            team(Command::Check { today })
-        }
-        Some("paths") => team(Command::Paths),
-        Some("who") => team(Command::Who { at: take("at").map(|at| parse_instant("at", &at)).transpose()? }),
-        Some("schedule") => {
-            let from = take("from").ok_or("schedule needs --from WEEK (e.g. --from 2026-W48)")?;
-            let from = parse_week(&from)?;
-            let weeks = take("weeks").map(|n| parse_weeks(&n)).transpose()?.unwrap_or(12);
-            let format = match take("format").as_deref() {
-                None | Some("table") => Format::Table,
-                Some("json") => Format::Json,
-                Some(other) => return Err(format!("--format \"{other}\" is not table or json")),
-            };
-            team(Command::Schedule { from, weeks, format })
-        }
-        Some("ics") => team(Command::Ics {
-            person: take("person"),
-            out: take("out").map(PathBuf::from).ok_or("ics needs --out DIR")?,
-            around: take("around").map(|d| parse_date("around", &d)).transpose()?,
-            public_url: take("public-url").unwrap_or_else(|| "/".into()),
-        }),
-        Some("diff") => {
-            if data.is_some() {
-                return Err("diff reads no --data: it compares OLD_DATA_DIR with NEW_DATA_DIR".into());
-            }
-            let (Some(old), Some(new)) = (positional.next(), positional.next()) else {
-                return Err("diff needs two data folders: diff OLD_DATA_DIR NEW_DATA_DIR".into());
-            };
-            Invocation::Diff(DiffArgs {
-                old: old.into(),
-                new: new.into(),
-                from: take("from").map(|w| parse_week(&w)).transpose()?,
-                weeks: take("weeks").map(|n| parse_weeks(&n)).transpose()?,
-                now: take("now").map(|t| parse_instant("now", &t)).transpose()?,
-            })
-        }
-        Some(other) => return Err(format!("unknown command \"{other}\"")),
-    };
-    if let Some(arg) = positional.next() {
-        return Err(format!("unexpected argument \"{arg}\""));
-    }
-    if let Some((name, _)) = options.first() {
-        return Err(format!("--{name} is not an option of this command"));
-    }
-    Ok(invocation)
-}
 
 fn parse_week(text: &str) -> Result<WeekId, String> {
     text.parse::<WeekId>().map_err(|e| e.to_string())
@@ -128,60 +149,50 @@ fn parse_weeks(text: &str) -> Result<u32, String> {
     text.parse::<u32>()
         .ok()
         .filter(|n| (1..=MAX_WEEKS).contains(n))
-        .ok_or_else(|| format!("--weeks \"{text}\" must be a whole number from 1 to {MAX_WEEKS}"))
+        .ok_or_else(|| format!("must be a whole number from 1 to {MAX_WEEKS}"))
 }
 
-fn parse_date(option: &str, text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("--{option} \"{text}\" is not a date as YYYY-MM-DD"))
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "not a date as YYYY-MM-DD".to_string())
 }
 
-fn parse_instant(option: &str, text: &str) -> Result<DateTime<Utc>, String> {
+fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("--{option} \"{text}\" is not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00"))
+        .map_err(|_| "not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00".to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn parse_str(line: &str) -> Result<Invocation, String> {
-        parse(line.split_whitespace().map(String::from))
+    fn parse_str(line: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("rota").chain(line.split_whitespace()))
+    }
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn reads_the_schedule_command() {
-        let Invocation::Team { command: Command::Schedule { from, weeks, format }, data } =
-            parse_str("--data x schedule --from 2026-W48 --weeks 12 --format json").unwrap()
-        else {
-            panic!("not a schedule command")
-        };
+        let cli = parse_str("--data x schedule --from 2026-W48 --weeks 12 --format json").unwrap();
+        let Some(Command::Schedule { from, weeks, format }) = cli.command else { panic!("not a schedule command") };
         assert_eq!((from.to_string(), weeks, format == Format::Json), ("2026-W48".into(), 12, true));
-        assert_eq!(data, Some(PathBuf::from("x")));
+        assert_eq!(cli.data, Some(PathBuf::from("x")));
+        // `table`, the format's old name, still reads.
+        let cli = parse_str("schedule --from 2026-W48 --format table").unwrap();
+        assert!(matches!(cli.command, Some(Command::Schedule { weeks: 12, format: Format::Text, .. })));
     }
 
     #[test]
     fn reads_the_diff_command_with_its_two_folders() {
-        let Invocation::Diff(diff) = parse_str("diff old new --weeks 4 --from 2027-W10").unwrap() else {
+        let Some(Command::Diff(diff)) = parse_str("diff old new --weeks 4 --from 2027-W10").unwrap().command else {
             panic!("not a diff command")
         };
         assert_eq!((diff.old, diff.new), (PathBuf::from("old"), PathBuf::from("new")));
         assert_eq!((diff.from.map(|w| w.to_string()), diff.weeks, diff.now), (Some("2027-W10".into()), Some(4), None));
-        let Invocation::Diff(defaults) = parse_str("diff old new").unwrap() else { panic!("not a diff command") };
-        assert_eq!((defaults.from, defaults.weeks), (None, None));
-    }
-
-    #[test]
-    fn says_what_is_wrong() {
-        let err = |line| parse_str(line).err().unwrap();
-        assert_eq!(err("schedule --from 2026-W48 --weeks 0"), "--weeks \"0\" must be a whole number from 1 to 1044");
-        assert!(err("schedule --from 2026-48").contains("not an ISO week"));
-        assert_eq!(err("who --person alice"), "--person is not an option of this command");
-        assert_eq!(err("frobnicate"), "unknown command \"frobnicate\"");
-        assert!(err("who --at yesterday").contains("RFC 3339"));
-        assert_eq!(err("ics"), "ics needs --out DIR");
-        assert_eq!(err("check --today 2027-02-30"), "--today \"2027-02-30\" is not a date as YYYY-MM-DD");
-        assert!(err("--data x check --today 2027-01-01").starts_with("--today judges the embedded build"));
     }
 }

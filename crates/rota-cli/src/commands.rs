@@ -21,9 +21,9 @@ pub enum DataSource<'a> {
     Embedded { dir: &'a Path, built_at: DateTime<Utc> },
 }
 
-/// Says the data is valid (it was loaded), then prints its warnings, and for the embedded data
+/// Says the data is valid (it was loaded), then its warnings, and for the embedded data
 /// whether this build needs a rebuild by `today` (the rule of the site's banner).
-pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>) -> CommandResult {
+pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>, format: Format) -> CommandResult {
     let zone = data.inputs.team.time_zone;
     let (dir, name) = match source {
         DataSource::Folder(dir) => (*dir, dir.display().to_string()),
@@ -32,46 +32,98 @@ pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>) -> 
             format!("the embedded data ({}, built {})", dir.display(), built_at.with_timezone(&zone).date_naive()),
         ),
     };
+    let warnings: Vec<String> = rota::check_warnings::warnings(dir, data).iter().map(ToString::to_string).collect();
+    let rebuild = match source {
+        DataSource::Folder(_) => None,
+        DataSource::Embedded { built_at, .. } => {
+            let today = today.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
+            Freshness::of_build(&Schedule::new(data.inputs.clone()), *built_at).filter(|f| f.rebuild_due(today)).map(
+                |f| JsonRebuild {
+                    built_on: f.built_on.to_string(),
+                    feeds_end: f.feeds_end.to_string(),
+                    feeds_ended: f.feeds_ended(today),
+                },
+            )
+        }
+    };
+    let report = JsonCheck {
+        data_dir: dir.display().to_string(),
+        built_on: match source {
+            DataSource::Folder(_) => None,
+            DataSource::Embedded { built_at, .. } => Some(built_at.with_timezone(&zone).date_naive().to_string()),
+        },
+        valid: true,
+        engineers: data.inputs.engineers.len(),
+        pipelines: data.pipelines.len(),
+        runbooks: data.runbooks.len(),
+        holiday_calendars: data.inputs.calendars.len(),
+        warnings,
+        rebuild,
+    };
+    if format == Format::Json {
+        return print_json(&report);
+    }
     say!(
         "{name} is valid: {} engineers, {} pipelines, {} runbooks, {} holiday calendars",
-        data.inputs.engineers.len(),
-        data.pipelines.len(),
-        data.runbooks.len(),
-        data.inputs.calendars.len()
+        report.engineers,
+        report.pipelines,
+        report.runbooks,
+        report.holiday_calendars
     );
-    for warning in rota::check_warnings::warnings(dir, data) {
+    for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
-    if let DataSource::Embedded { built_at, .. } = source {
-        let today = today.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
-        let freshness =
-            Freshness::of_build(&Schedule::new(data.inputs.clone()), *built_at).filter(|f| f.rebuild_due(today));
-        if let Some(f) = freshness {
-            let verb = if f.feeds_ended(today) { "ended" } else { "end" };
-            eprintln!(
-                "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
-                f.built_on, f.feeds_end
-            );
-        }
+    if let Some(f) = report.rebuild {
+        let verb = if f.feeds_ended { "ended" } else { "end" };
+        eprintln!(
+            "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
+            f.built_on, f.feeds_end
+        );
     }
     Ok(())
 }
 
-pub fn who(data: &TeamData, at: Option<DateTime<Utc>>) -> CommandResult {
+pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> CommandResult {
     let at = at.unwrap_or_else(Utc::now);
     let schedule = Schedule::new(data.inputs.clone());
     let (Some(week), Some((now, next))) = (schedule.at(at), schedule.stretch_at(at)) else {
         let first = schedule.rotation().week(0);
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
     };
+    let notes = week.explain(&data.inputs);
+    if format == Format::Json {
+        let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
+        return print_json(&JsonWho {
+            at: at.with_timezone(&data.inputs.team.time_zone).to_rfc3339(),
+            week: week.week.id.to_string(),
+            on_call: person(&now.engineer),
+            since: now.start.to_rfc3339(),
+            until: now.end.to_rfc3339(),
+            notes,
+            next: person(&next.engineer),
+            next_from: next.start.to_rfc3339(),
+        });
+    }
     say!("{} is on call ({})", schedule.name_of(&now.engineer), week.week.id);
     say!("  since {}", stamp(now.start));
     say!("  until {}", stamp(now.end));
-    for note in week.explain(&data.inputs) {
+    for note in notes {
         say!("  {note}");
     }
     say!("next: {} from {}", schedule.name_of(&next.engineer), stamp(next.start));
     Ok(())
+}
+
+/// Every page path of the site, one per line or as a JSON array.
+pub fn paths(data: &TeamData, format: Format) -> CommandResult {
+    let paths = rota::site_paths(data);
+    match format {
+        Format::Json => print_json(&paths),
+        Format::Text => {
+            paths.iter().for_each(|path| say!("{path}"));
+            Ok(())
+        }
+    }
 }
 
 pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> CommandResult {
@@ -82,13 +134,8 @@ pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> Co
         .ok_or_else(|| format!("{from} is before the rotation starts ({})", schedule.rotation().week(0).id))?;
     let rows = schedule.weeks(first, weeks);
     match format {
-        Format::Json => {
-            let rows: Vec<JsonWeek> = rows.iter().map(JsonWeek::from).collect();
-            let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
-            // Line by line: the layout's own newlines stay, while text in the data is escaped.
-            json.lines().for_each(|line| say!("{line}"));
-        }
-        Format::Table => {
+        Format::Json => print_json(&rows.iter().map(JsonWeek::from).collect::<Vec<_>>())?,
+        Format::Text => {
             say!("{:<9} {:<28} {:>5}  {:<10} {:<10} notes", "week", "starts", "hours", "scheduled", "on call");
             for row in &rows {
                 say!(
@@ -147,6 +194,57 @@ pub fn ics(
 /// An instant in the team's zone, e.g. `Mon 23 Nov 2026 09:00 EST`.
 pub(crate) fn stamp(t: DateTime<chrono_tz::Tz>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
+}
+
+/// Prints `value` as pretty JSON, line by line: the layout's own newlines stay, while text
+/// from the data is escaped (see [`crate::terminal`]), so the output stays valid JSON.
+pub(crate) fn print_json(value: &impl Serialize) -> CommandResult {
+    let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    json.lines().for_each(|line| say!("{line}"));
+    Ok(())
+}
+
+/// `rota check --format json`. Invalid data never gets this far: its problems go to standard
+/// error, one per line, and the command exits 1.
+#[derive(Serialize)]
+struct JsonCheck {
+    data_dir: String,
+    /// The embedded data's build date; `null` for a folder given with `--data`.
+    built_on: Option<String>,
+    valid: bool,
+    engineers: usize,
+    pipelines: usize,
+    runbooks: usize,
+    holiday_calendars: usize,
+    warnings: Vec<String>,
+    /// Set when the embedded build's calendar feeds end within the rebuild notice.
+    rebuild: Option<JsonRebuild>,
+}
+
+#[derive(Serialize)]
+struct JsonRebuild {
+    built_on: String,
+    feeds_end: String,
+    feeds_ended: bool,
+}
+
+/// `rota who --format json`: instants in the team's zone, with their offset.
+#[derive(Serialize)]
+struct JsonWho {
+    at: String,
+    week: String,
+    on_call: JsonPerson,
+    since: String,
+    until: String,
+    notes: Vec<String>,
+    next: JsonPerson,
+    next_from: String,
+}
+
+#[derive(Serialize)]
+struct JsonPerson {
+    slug: String,
+    name: String,
 }
 
 /// One week of `rota schedule --format json`.

@@ -8,8 +8,10 @@ use chrono::{DateTime, Utc};
 use rota::schedule_diff::{Count, ScheduleDiff, WeekChange};
 use rota::{Schedule, ScheduleInputs, TeamData, WeekAssignment};
 
-use crate::args::DiffArgs;
-use crate::commands::stamp;
+use serde::Serialize;
+
+use crate::args::{DiffArgs, Format};
+use crate::commands::{print_json, stamp};
 
 /// How far past the week holding now the default range reaches: a year of upcoming weeks.
 const WEEKS_AHEAD: u32 = 52;
@@ -21,6 +23,13 @@ pub fn run(args: &DiffArgs) -> Result<bool, String> {
     let now = args.now.unwrap_or_else(Utc::now);
     let (from, count) = range(&after, args, now)?;
     let diff = ScheduleDiff::compare(&before, &after, from, count);
+    // No week in both data sets counts as a change: the old schedule cannot vouch for any.
+    let changed = diff.compared.is_none() || !diff.is_empty();
+    if args.format == Format::Json {
+        print_json(&json(&diff, now, &old.inputs, &new.inputs))?;
+        warn_started(&diff, now, &new.inputs, &old.inputs);
+        return Ok(changed);
+    }
 
     if diff.frames.is_some() {
         println!(
@@ -179,6 +188,85 @@ fn warn_started(diff: &ScheduleDiff, now: DateTime<Utc>, new: &ScheduleInputs, o
 /// An engineer's name in the new data, else in the old (someone who left), else the slug.
 fn name<'a>(slug: &'a str, new: &'a ScheduleInputs, old: &'a ScheduleInputs) -> &'a str {
     new.engineer(slug).or_else(|| old.engineer(slug)).map_or(slug, |e| e.name.as_str())
+}
+
+/// `rota diff --format json`: the same findings as the text, for a review bot.
+#[derive(Serialize)]
+struct JsonDiff {
+    frames_differ: bool,
+    /// The first and last week both data sets have in the range, if any.
+    compared: Option<[String; 2]>,
+    weeks: Vec<JsonWeekChange>,
+    fairness: Vec<JsonFairness>,
+}
+
+#[derive(Serialize)]
+struct JsonWeekChange {
+    week: String,
+    start: String,
+    end: String,
+    started: bool,
+    before: JsonHolders,
+    after: JsonHolders,
+    added_notes: Vec<String>,
+    dropped_notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonHolders {
+    on_call: String,
+    /// As in the text: who, by what arrangement, and who covers which stretch.
+    summary: String,
+}
+
+#[derive(Serialize)]
+struct JsonFairness {
+    engineer: String,
+    year: i32,
+    /// Count name (`weeks_on_call`, `minutes_on_call`, …) to `[before, after]`.
+    counts: std::collections::BTreeMap<&'static str, [u32; 2]>,
+}
+
+fn json(diff: &ScheduleDiff, now: DateTime<Utc>, old: &ScheduleInputs, new: &ScheduleInputs) -> JsonDiff {
+    let holders = |w: &WeekAssignment, inputs| JsonHolders { on_call: w.on_call.clone(), summary: holders(w, inputs) };
+    JsonDiff {
+        frames_differ: diff.frames.is_some(),
+        compared: diff.compared.map(|(first, last)| [first.to_string(), last.to_string()]),
+        weeks: diff
+            .weeks
+            .iter()
+            .map(|c| JsonWeekChange {
+                week: c.after.week.id.to_string(),
+                start: c.after.week.start.to_rfc3339(),
+                end: c.after.week.end.to_rfc3339(),
+                started: c.has_started(now),
+                before: holders(&c.before, old),
+                after: holders(&c.after, new),
+                added_notes: c.added_notes.clone(),
+                dropped_notes: c.dropped_notes.clone(),
+            })
+            .collect(),
+        fairness: diff
+            .fairness
+            .iter()
+            .map(|f| JsonFairness {
+                engineer: f.engineer.clone(),
+                year: f.year,
+                counts: f.counts.iter().map(|c| (key(c.count), [c.before, c.after])).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn key(count: Count) -> &'static str {
+    match count {
+        Count::WeeksOnCall => "weeks_on_call",
+        Count::MinutesOnCall => "minutes_on_call",
+        Count::HolidayWeeksWorked => "holiday_weeks_worked",
+        Count::SwapsGiven => "swaps_given",
+        Count::SwapsTaken => "swaps_taken",
+        Count::OpenConflicts => "open_conflicts",
+    }
 }
 
 fn label(count: Count) -> &'static str {

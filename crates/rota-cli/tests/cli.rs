@@ -445,43 +445,202 @@ fn usage_error(args: &[&str], message: &str) {
     assert_eq!(output.status.code(), Some(2), "rota {args:?}");
     assert_eq!(stdout(&output), "");
     let err = stderr(&output);
-    assert!(err.starts_with(&format!("rota: {message}\n")), "rota {args:?}: {err}");
-    assert!(err.contains("usage: rota [--data DIR] <command>"), "rota {args:?}: {err}");
+    assert!(err.starts_with(&format!("error: {message}\n")), "rota {args:?}: {err}");
+    assert!(err.ends_with("For more information, try '--help'.\n"), "rota {args:?}: {err}");
 }
 
 #[test]
-fn bad_arguments_exit_2_with_a_message_and_the_usage() {
-    usage_error(&["frobnicate"], "unknown command \"frobnicate\"");
-    usage_error(&["schedule"], "schedule needs --from WEEK (e.g. --from 2026-W48)");
+fn bad_arguments_exit_2_with_a_message() {
+    usage_error(&["frobnicate"], "unrecognized subcommand 'frobnicate'");
+    usage_error(&["schedule"], "the following required arguments were not provided:\n  --from <WEEK>");
     usage_error(
         &["schedule", "--from", "2026-W48", "--weeks", "0"],
-        "--weeks \"0\" must be a whole number from 1 to 1044",
+        "invalid value '0' for '--weeks <N>': must be a whole number from 1 to 1044",
     );
-    usage_error(&["schedule", "--from", "2026-W48", "--format", "xml"], "--format \"xml\" is not table or json");
-    usage_error(&["schedule", "--from", "2026-48"], "\"2026-48\" is not an ISO week like 2026-W48: missing \"W\"");
+    usage_error(&["schedule", "--from", "2026-W48", "--format", "xml"], "invalid value 'xml' for '--format <FORMAT>'");
+    usage_error(
+        &["schedule", "--from", "2026-48"],
+        "invalid value '2026-48' for '--from <WEEK>': \"2026-48\" is not an ISO week like 2026-W48: missing \"W\"",
+    );
     usage_error(
         &["who", "--at", "yesterday"],
-        "--at \"yesterday\" is not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00",
+        "invalid value 'yesterday' for '--at <INSTANT>': not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00",
     );
-    usage_error(&["who", "--person", "alice"], "--person is not an option of this command");
-    usage_error(&["who", "--at"], "--at needs a value");
-    usage_error(&["who", "extra"], "unexpected argument \"extra\"");
-    usage_error(&["ics"], "ics needs --out DIR");
+    usage_error(&["who", "--person", "alice"], "unexpected argument '--person' found");
+    usage_error(&["who", "--at"], "a value is required for '--at <INSTANT>' but none was supplied");
+    usage_error(&["who", "extra"], "unexpected argument 'extra' found");
+    usage_error(&["ics"], "the following required arguments were not provided:\n  --out <DIR>");
     usage_error(
         &["ics", "--out", "x", "--around", "26/11/2026"],
-        "--around \"26/11/2026\" is not a date as YYYY-MM-DD",
+        "invalid value '26/11/2026' for '--around <DATE>': not a date as YYYY-MM-DD",
     );
+    usage_error(
+        &["check", "--today", "2027-02-30"],
+        "invalid value '2027-02-30' for '--today <DATE>': not a date as YYYY-MM-DD",
+    );
+    usage_error(
+        &["--data", "x", "check", "--today", "2027-01-01"],
+        "--today judges the embedded build; data given with --data is not built yet",
+    );
+    usage_error(&["completions", "tcsh"], "invalid value 'tcsh' for '<SHELL>'");
 }
 
 #[test]
-fn help_prints_the_usage() {
+fn mistyped_commands_and_options_get_a_suggestion() {
+    let tip = |args: &[&str]| {
+        let output = rota(args);
+        assert_eq!(output.status.code(), Some(2), "rota {args:?}");
+        let err = stderr(&output);
+        err.lines().find_map(|l| l.trim().strip_prefix("tip: ").map(String::from)).unwrap_or_else(|| panic!("{err}"))
+    };
+    assert_eq!(tip(&["shedule"]), "a similar subcommand exists: 'schedule'");
+    assert_eq!(tip(&["who", "--att", "2026-11-26T12:00:00Z"]), "a similar argument exists: '--at'");
+    assert_eq!(tip(&["schedule", "--from", "2026-W48", "--fromat", "json"]), "a similar argument exists: '--format'");
+    assert_eq!(tip(&["--dat", "x", "check"]), "a similar argument exists: '--data'");
+}
+
+const COMMANDS: [&str; 7] = ["who", "schedule", "ics", "check", "paths", "diff", "completions"];
+
+#[test]
+fn help_lists_every_command_and_the_exit_codes() {
     for args in [&[][..], &["help"], &["--help"], &["-h"]] {
         let text = rota_ok(args);
-        assert!(text.starts_with("usage: rota [--data DIR] <command>"), "{args:?}: {text}");
-        for command in ["who", "schedule", "ics", "check"] {
-            assert!(text.contains(&format!("\n  {command} ")), "{args:?}: {text}");
+        assert!(text.contains("\nUsage: rota [OPTIONS] [COMMAND]\n"), "{args:?}: {text}");
+        for command in COMMANDS {
+            assert!(text.contains(&format!("\n  {command} ")), "{args:?}: {command}: {text}");
+        }
+        assert!(text.contains("\nExit codes:\n  0  success\n  1  the data is not valid"), "{args:?}: {text}");
+        assert!(text.contains("--data <DIR>"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn every_command_has_its_own_help() {
+    for command in COMMANDS {
+        for args in [vec![command, "--help"], vec!["help", command]] {
+            let text = rota_ok(&args);
+            assert!(text.contains(&format!("\nUsage: rota {command} ")), "{args:?}: {text}");
+            assert!(text.contains("\nExit codes:\n  0  "), "{args:?}: {text}");
         }
     }
+    let diff = rota_ok(&["diff", "--help"]);
+    assert!(
+        diff.contains("\nExit codes:\n  0  no change to the schedule\n  1  the schedule changes\n  2  error"),
+        "{diff}"
+    );
+    let schedule = rota_ok(&["schedule", "--help"]);
+    for option in ["--from <WEEK>", "--weeks <N>", "[default: 12]", "--format <FORMAT>", "json"] {
+        assert!(schedule.contains(option), "{option}: {schedule}");
+    }
+}
+
+#[test]
+fn version_names_the_program() {
+    assert_eq!(rota_ok(&["--version"]), format!("rota {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// What bash offers after `words` (the last one being completed), with the script
+/// `rota completions bash` prints loaded, as a shell would.
+fn bash_completes(words: &[&str]) -> Vec<String> {
+    let out = TempDir::new("completions");
+    let script = out.0.join("rota.bash");
+    std::fs::write(&script, rota_ok(&["completions", "bash"])).unwrap();
+    let line = words.join(" ");
+    let program = format!(
+        "source '{}'; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; \
+         _rota rota '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let output = Command::new("bash").args(["-c", &program]).output().expect("bash runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output).lines().map(String::from).collect()
+}
+
+#[test]
+fn completions_complete_commands_and_options_in_bash() {
+    assert_eq!(bash_completes(&["rota", "sch"]), ["schedule"]);
+    assert_eq!(bash_completes(&["rota", "co"]), ["completions"]);
+    let options = bash_completes(&["rota", "schedule", "--f"]);
+    assert_eq!(options, ["--from", "--format"]);
+    assert_eq!(bash_completes(&["rota", "who", "--format", ""]), ["text", "json"]);
+}
+
+#[test]
+fn completions_are_written_for_every_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F _rota"),
+        ("zsh", "#compdef rota"),
+        ("fish", "complete -c rota"),
+        ("elvish", "rota"),
+        ("powershell", "rota"),
+    ] {
+        let text = rota_ok(&["completions", shell]);
+        assert!(text.contains(marker), "{shell}: {text}");
+        for command in COMMANDS {
+            assert!(text.contains(command), "{shell}: {command}");
+        }
+    }
+}
+
+// ---- --format json ------------------------------------------------------------------------------
+
+fn json_of(args: &[&str]) -> Value {
+    let text = rota_ok(args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("rota {args:?}: not JSON ({e}):\n{text}"))
+}
+
+#[test]
+fn who_as_json_on_thanksgiving_2026() {
+    let value = json_of(&["who", "--at", "2026-11-26T12:00:00-05:00", "--format", "json"]);
+    assert_eq!(
+        value,
+        json!({
+            "at": "2026-11-26T12:00:00-05:00",
+            "week": "2026-W48",
+            "on_call": { "slug": "alice", "name": "Alice" },
+            "since": "2026-11-23T09:00:00-05:00",
+            "until": "2026-11-30T09:00:00-05:00",
+            "notes": ["Diana's week 2026-W48 holds Thanksgiving Day (Thu 26 Nov 2026): \
+                       Alice (backup) covers 2026-W48 and Diana takes 2026-W49 in return"],
+            "next": { "slug": "diana", "name": "Diana" },
+            "next_from": "2026-11-30T09:00:00-05:00"
+        })
+    );
+    // An instant given in UTC is answered in the team's zone.
+    let utc = json_of(&["who", "--at", "2026-11-30T14:00:00Z", "--format", "json"]);
+    assert_eq!((&utc["at"], &utc["on_call"]["slug"]), (&json!("2026-11-30T09:00:00-05:00"), &json!("diana")));
+}
+
+#[test]
+fn paths_as_json_are_the_same_paths() {
+    let lines: Vec<Value> = rota_ok(&["paths"]).lines().map(|l| json!(l)).collect();
+    assert!(lines.contains(&json!("/pipelines/aggregate-profit")), "{lines:?}");
+    assert_eq!(json_of(&["paths", "--format", "json"]), Value::Array(lines));
+}
+
+#[test]
+fn check_as_json_has_the_counts_and_the_warnings() {
+    let data = TempDir::with_default_data();
+    data.set("team.json", "/rotation", json!(["alice", "bob", "diana"]));
+    let output = rota(&["check", "--data", data.path(), "--format", "json"]);
+    assert_eq!((output.status.code(), stderr(&output).as_str()), (Some(0), ""), "warnings go in the JSON");
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let warning = format!(
+        "{}: /engineers/2: charlie is not in the rotation, so never on call; add them to /rotation if they should be",
+        data.0.join("team.json").display()
+    );
+    assert_eq!(
+        value,
+        json!({
+            "data_dir": data.path(), "built_on": null, "valid": true, "engineers": 4, "pipelines": 5,
+            "runbooks": 3, "holiday_calendars": 1, "warnings": [warning], "rebuild": null
+        })
+    );
+    let embedded = json_of(&["check", "--format", "json"]);
+    assert_eq!(embedded["built_on"], json!(embedded_build_date().to_string()));
 }
 
 // ---- ics ------------------------------------------------------------------------------------------

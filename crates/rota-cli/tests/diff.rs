@@ -315,30 +315,73 @@ fn bad_arguments_exit_2_with_a_message() {
     let data = TempDir::with_default_data();
     let d = data.path();
     let cases: [(&[&str], &str); 9] = [
-        (&["diff"], "diff needs two data folders: diff OLD_DATA_DIR NEW_DATA_DIR"),
-        (&["diff", d], "diff needs two data folders: diff OLD_DATA_DIR NEW_DATA_DIR"),
-        (&["diff", d, d, d], &format!("unexpected argument \"{d}\"")),
-        (&["diff", d, d, "--weeks", "0"], "--weeks \"0\" must be a whole number from 1 to 1044"),
-        (&["diff", d, d, "--weeks", "1045"], "--weeks \"1045\" must be a whole number from 1 to 1044"),
-        (&["diff", d, d, "--from", "2027-10"], "\"2027-10\" is not an ISO week like 2026-W48: missing \"W\""),
+        (&["diff"], "error: the following required arguments were not provided:\n  <OLD_DIR>\n  <NEW_DIR>"),
+        (&["diff", d], "error: the following required arguments were not provided:\n  <NEW_DIR>"),
+        (&["diff", d, d, d], &format!("error: unexpected argument '{d}' found")),
+        (&["diff", d, d, "--weeks", "0"], "error: invalid value '0' for '--weeks <N>': must be a whole number from 1 to 1044"),
+        (
+            &["diff", d, d, "--weeks", "1045"],
+            "error: invalid value '1045' for '--weeks <N>': must be a whole number from 1 to 1044",
+        ),
+        (
+            &["diff", d, d, "--from", "2027-10"],
+            "error: invalid value '2027-10' for '--from <WEEK>': \"2027-10\" is not an ISO week like 2026-W48: missing \"W\"",
+        ),
         (
             &["diff", d, d, "--now", "yesterday"],
-            "--now \"yesterday\" is not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00",
+            "error: invalid value 'yesterday' for '--now <INSTANT>': not an RFC 3339 instant such as 2026-11-26T12:00:00-05:00",
         ),
-        (&["--data", d, "diff", d, d], "diff reads no --data: it compares OLD_DATA_DIR with NEW_DATA_DIR"),
-        (&["diff", d, d, "--at", "2026-11-26T12:00:00Z"], "--at is not an option of this command"),
+        (&["--data", d, "diff", d, d], "error: diff reads no --data: it compares OLD_DIR with NEW_DIR"),
+        (&["diff", d, d, "--at", "2026-11-26T12:00:00Z"], "error: unexpected argument '--at' found"),
     ];
     for (args, message) in cases {
         let output = rota(args);
         assert_eq!(output.status.code(), Some(2), "rota {args:?}");
         assert_eq!(stdout(&output), "", "rota {args:?}");
         let err = stderr(&output);
-        assert!(err.starts_with(&format!("rota: {message}\n")), "rota {args:?}: {err}");
-        assert!(err.contains("\n  diff OLD_DIR NEW_DIR [--from WEEK] [--weeks N] [--now INSTANT]\n"), "{err}");
+        assert!(err.starts_with(&format!("{message}\n")), "rota {args:?}: {err}");
+        assert!(err.ends_with("For more information, try '--help'.\n"), "{err}");
     }
 
     // Only known once the new data is read.
     let output = rota(&["diff", d, d, "--from", "2025-W50"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr(&output), "rota: --from 2025-W50 is before the new data's rotation starts (2026-W01)\n");
+}
+
+#[test]
+fn json_has_the_changed_weeks_and_counts_and_the_same_exit_code() {
+    let (old, new) = (TempDir::with_default_data(), TempDir::with_default_data());
+    new.write("covers.json", json!([{ "engineer": "bob", "from": "2027-03-10T18:00", "to": "2027-03-12T09:00" }]));
+    // The cover of a_cover_splits_its_week_and_moves_its_39_hours: 39 hours of 2027-W10 move
+    // from Charlie to Bob.
+    let (code, out, err) =
+        diff(&old, &new, &["--from", "2027-W09", "--weeks", "3", "--now", APRIL_2026, "--format", "json"]);
+    assert_eq!((code, err.as_str()), (Some(1), ""));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"));
+    assert_eq!(
+        value,
+        json!({
+            "frames_differ": false,
+            "compared": ["2027-W09", "2027-W11"],
+            "weeks": [{
+                "week": "2027-W10",
+                "start": "2027-03-08T09:00:00-05:00",
+                "end": "2027-03-15T09:00:00-04:00",
+                "started": false,
+                "before": { "on_call": "charlie", "summary": "Charlie" },
+                "after": { "on_call": "charlie", "summary": "Charlie; Bob Wed 10 Mar 18:00 – Fri 12 Mar 09:00 (cover)" },
+                "added_notes": ["Bob covers Wed 10 Mar 18:00 – Fri 12 Mar 09:00 for Charlie"],
+                "dropped_notes": []
+            }],
+            "fairness": [
+                { "engineer": "bob", "year": 2027, "counts": { "minutes_on_call": [168 * 60, 207 * 60] } },
+                { "engineer": "charlie", "year": 2027, "counts": { "minutes_on_call": [167 * 60, 128 * 60] } }
+            ]
+        })
+    );
+    let (code, out, _) = diff(&old, &old, &["--now", APRIL_2026, "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((&value["weeks"], &value["compared"]), (&json!([]), &json!(["2026-W01", "2027-W13"])));
 }
