@@ -75,6 +75,17 @@ pub enum Command {
         #[arg(long, value_name = "URL", default_value = "/")]
         public_url: String,
     },
+    /// The static JSON API: api/v1/schedule.json, pipelines.json and team.json with their
+    /// JSON Schemas, as of $SOURCE_DATE_EPOCH (default now)
+    #[command(after_help = EXIT_CODES)]
+    Api {
+        /// The site's folder: the files go to DIR/api/v1/ (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The site's base URL; links in the files are absolute paths under it
+        #[arg(long, value_name = "URL", default_value = "/")]
+        public_url: String,
+    },
     /// Validate a data folder (default: the embedded data) and print its warnings
     #[command(after_help = EXIT_CODES)]
     Check {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use rota::TeamData;
 
+mod api;
 mod args;
 mod commands;
 mod diff;
@@ -71,6 +72,7 @@ fn main() -> ExitCode {
         Command::Ics { person, out, around, public_url } => {
             with_team(dir, |data| commands::ics(data, person.as_deref(), &out, around, &public_url))
         }
+        Command::Api { out, public_url } => with_team(dir, |data| api::write(data, &out, &public_url)),
         Command::Paths { format } => with_team(dir, |data| commands::paths(data, format)),
     }
 }

@@ -24,6 +24,7 @@ pub mod schedule;
 pub mod schedule_diff;
 mod shape;
 mod site_paths;
+pub mod stretch_list;
 pub mod what_if;
 
 #[cfg(feature = "load")]
