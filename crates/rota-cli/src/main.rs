@@ -10,6 +10,7 @@ mod api;
 mod args;
 mod commands;
 mod diff;
+mod export;
 mod terminal;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
@@ -73,6 +74,9 @@ fn main() -> ExitCode {
             with_team(dir, |data| commands::ics(data, person.as_deref(), &out, around, &public_url))
         }
         Command::Api { out, public_url } => with_team(dir, |data| api::write(data, &out, &public_url)),
+        Command::Export { kind, out, year, from, weeks } => {
+            with_team(dir, |data| export::run(data, &export::Export { kind, out, year, from, weeks }))
+        }
         Command::Paths { format } => with_team(dir, |data| commands::paths(data, format)),
     }
 }

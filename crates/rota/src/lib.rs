@@ -14,8 +14,10 @@ pub mod roster_change;
 mod week;
 mod week_id;
 
+pub mod csv_export;
 pub mod freshness;
 pub mod holiday;
+pub mod hours;
 pub mod ics;
 pub mod ledger;
 pub mod preview_effects;
