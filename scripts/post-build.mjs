@@ -32,6 +32,10 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 // build script saw it); the public URL makes their UIDs this deployment's own.
 rota('ics', '--out', join(staging, 'calendar'), '--public-url', base);
 
+// 1b. The static JSON API for bots and scripts (api/v1/*.json next to their schemas), as of the
+// same build instant, with links under the same public URL.
+rota('api', '--out', staging, '--public-url', base);
+
 // 2. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash.
 // Release builds only: `trunk serve` injects its live-reload script after this hook runs.
 let html = readFileSync(join(staging, 'index.html'), 'utf8');

@@ -75,6 +75,37 @@ pub enum Command {
         #[arg(long, value_name = "URL", default_value = "/")]
         public_url: String,
     },
+    /// The static JSON API: api/v1/schedule.json, pipelines.json and team.json with their
+    /// JSON Schemas, as of $SOURCE_DATE_EPOCH (default now)
+    #[command(after_help = EXIT_CODES)]
+    Api {
+        /// The site's folder: the files go to DIR/api/v1/ (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The site's base URL; links in the files are absolute paths under it
+        #[arg(long, value_name = "URL", default_value = "/")]
+        public_url: String,
+    },
+    /// CSV for spreadsheets: hours on call per person and month, quarter and year, and the
+    /// schedule's stretches (the files of the site's "Download CSV")
+    #[command(after_help = EXIT_CODES)]
+    Export {
+        /// Write only this file; without --out, print it
+        #[arg(long, value_enum, required_unless_present = "out")]
+        kind: Option<ExportKind>,
+        /// Write the files (both, unless --kind says) to DIR, named as the site names them
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The year of the hours file; default this year
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+        year: Option<i32>,
+        /// The first week of the schedule file (ISO week); default this week
+        #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+        from: Option<WeekId>,
+        /// How many weeks the schedule file holds (1 to 1044)
+        #[arg(long, value_name = "N", default_value_t = 12, value_parser = parse_weeks)]
+        weeks: u32,
+    },
     /// Validate a data folder (default: the embedded data) and print its warnings
     #[command(after_help = EXIT_CODES)]
     Check {
@@ -125,6 +156,15 @@ pub struct DiffArgs {
     /// How to print: text for people, json for scripts
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+/// Which CSV file `rota export` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// Hours, weeks, weekend and holiday days on call per person and month, quarter and year
+    Hours,
+    /// One row per stretch of on-call, with why
+    Schedule,
 }
 
 /// How a command prints what it found.

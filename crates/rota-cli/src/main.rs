@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use rota::TeamData;
 
+mod api;
 mod args;
 mod commands;
 mod diff;
+mod export;
 mod terminal;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
@@ -70,6 +72,10 @@ fn main() -> ExitCode {
         }
         Command::Ics { person, out, around, public_url } => {
             with_team(dir, |data| commands::ics(data, person.as_deref(), &out, around, &public_url))
+        }
+        Command::Api { out, public_url } => with_team(dir, |data| api::write(data, &out, &public_url)),
+        Command::Export { kind, out, year, from, weeks } => {
+            with_team(dir, |data| export::run(data, &export::Export { kind, out, year, from, weeks }))
         }
         Command::Paths { format } => with_team(dir, |data| commands::paths(data, format)),
     }

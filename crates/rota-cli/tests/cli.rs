@@ -499,7 +499,7 @@ fn mistyped_commands_and_options_get_a_suggestion() {
     assert_eq!(tip(&["--dat", "x", "check"]), "a similar argument exists: '--data'");
 }
 
-const COMMANDS: [&str; 7] = ["who", "schedule", "ics", "check", "paths", "diff", "completions"];
+const COMMANDS: [&str; 9] = ["who", "schedule", "ics", "api", "export", "check", "paths", "diff", "completions"];
 
 #[test]
 fn help_lists_every_command_and_the_exit_codes() {

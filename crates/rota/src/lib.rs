@@ -14,8 +14,10 @@ pub mod roster_change;
 mod week;
 mod week_id;
 
+pub mod csv_export;
 pub mod freshness;
 pub mod holiday;
+pub mod hours;
 pub mod ics;
 pub mod ledger;
 pub mod preview_effects;
@@ -25,6 +27,7 @@ pub mod schedule;
 pub mod schedule_diff;
 mod shape;
 mod site_paths;
+pub mod stretch_list;
 pub mod what_if;
 
 #[cfg(feature = "load")]
