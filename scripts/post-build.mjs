@@ -1,12 +1,15 @@
 // Trunk post-build hook: turns trunk's output into a site any static host can serve.
 //   - calendar feeds: calendar/team.ics and calendar/<person>.ics, from the rota CLI
+//   - text/: pipeline descriptions and runbooks, fetched on demand (rota::text_files)
 //   - a Content-Security-Policy <meta> with the hash of the loader script trunk inlines
 //   - an index.html for every page path (and 404.html), so cold links need no rewrite rules
 //   - sw.js, precaching exactly this build's files under a cache named by the base path and
 //     their content
+//   - FILE.br and FILE.gz next to every compressible file, for hosts that serve them as they are
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,15 +35,34 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 // build script saw it); the public URL makes their UIDs this deployment's own.
 rota('ics', '--out', join(staging, 'calendar'), '--public-url', base);
 
-// 1b. The static JSON API for bots and scripts (api/v1/*.json next to their schemas), as of the
+// 1b. Pipeline descriptions and runbooks, fetched by the pages that show them (not in the wasm).
+rota('text', '--out', staging);
+
+// 1c. The static JSON API for bots and scripts (api/v1/*.json next to their schemas), as of the
 // same build instant, with links under the same public URL.
 rota('api', '--out', staging, '--public-url', base);
 
-// 2. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash.
-// Release builds only: `trunk serve` injects its live-reload script after this hook runs.
+// 2. Who is on call when, as data in the page, so assets/now-first.js can answer before the wasm
+// has loaded: the API's stretches (every handoff and cover from 8 weeks before the build to 104
+// after), as [start ms, end ms, slug] plus names. `<` is escaped so no name can end the element.
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
+const api = JSON.parse(readFileSync(join(staging, 'api/v1/schedule.json'), 'utf8'));
+const onCallTable = {
+  team: api.team,
+  names: Object.fromEntries(api.stretches.map((s) => [s.engineer, s.engineer_name])),
+  stretches: api.stretches.map((s) => [s.start_unix * 1000, s.end_unix * 1000, s.engineer]),
+};
+html = html.replace(
+  '</head>',
+  `  <script type="application/json" id="on-call-table">${JSON.stringify(onCallTable).replaceAll('<', '\\u003c')}</script>\n  </head>`,
+);
+
+// 3. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash (the
+// table above is data, which the browser never runs). Release builds only: `trunk serve`
+// injects its live-reload script after this hook runs.
 if (process.env.TRUNK_PROFILE === 'release') {
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const code = /<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g;
+  const inline = [...html.matchAll(code)].map((m) => m[1]);
   const hashes = inline.map((code) => `'sha256-${sha('sha256', code).toString('base64')}'`);
   const policy = [
     "default-src 'self'",
@@ -55,10 +77,10 @@ if (process.env.TRUNK_PROFILE === 'release') {
     /<meta charset="utf-8" \/>/,
     `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
   );
-  writeFileSync(join(staging, 'index.html'), html);
 }
+writeFileSync(join(staging, 'index.html'), html);
 
-// 3. Every page path gets the shell; unknown paths get it as 404.html (the app says "not found").
+// 4. Every page path gets the shell; unknown paths get it as 404.html (the app says "not found").
 const paths = rota('paths').split('\n').filter((p) => p && p !== '/');
 for (const path of paths) {
   mkdirSync(join(staging, path), { recursive: true });
@@ -66,14 +88,15 @@ for (const path of paths) {
 }
 writeFileSync(join(staging, '404.html'), html);
 
-// 4. The service worker: precache the shell and every asset, not the per-route copies.
+// 5. The service worker: precache the shell and every asset, not the per-route copies.
 const pageCopies = new Set([...paths.map((p) => join(p.slice(1), 'index.html')), '404.html', 'sw.js']);
-const files = (function walk(dir) {
+function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [relative(staging, path)];
   });
-})(staging).filter((file) => !pageCopies.has(file)).sort();
+}
+const files = walk(staging).filter((file) => !pageCopies.has(file)).sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(sha('sha256', readFileSync(join(staging, file))));
 const deployment = `rota ${base} `;
@@ -86,3 +109,22 @@ const worker = readFileSync(join(root, 'assets/sw.js'), 'utf8')
   .replace('%SHELL%', `${base}index.html`);
 writeFileSync(join(staging, 'sw.js'), worker);
 console.log(`post-build: ${paths.length + 1} pages, ${files.length} precached files, cache "${deployment}${version}"`);
+
+// 6. Pre-compressed copies for hosts that serve them (nginx `gzip_static`/`brotli_static`,
+// Caddy `precompressed`, …): many hosts compress nothing by themselves (nginx's default
+// `gzip_types` leaves out application/wasm), and the wasm is three quarters of a first load.
+// They are not precached: the service worker fetches and stores the plain files.
+const compressible = /\.(html|js|wasm|css|svg|json|webmanifest|ics|txt)$/;
+let before = 0, brotli = 0;
+for (const file of walk(staging).filter((f) => compressible.test(f))) {
+  const path = join(staging, file);
+  const plain = readFileSync(path);
+  const br = brotliCompressSync(plain, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length },
+  });
+  writeFileSync(`${path}.br`, br);
+  writeFileSync(`${path}.gz`, gzipSync(plain, { level: 9 }));
+  before += plain.length;
+  brotli += br.length;
+}
+console.log(`post-build: pre-compressed ${before} bytes to ${brotli} (brotli)`);

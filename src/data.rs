@@ -11,8 +11,17 @@ mod generated {
 
 /// When this site was built: its data embedded and its calendar feeds written.
 pub use generated::BUILT_AT;
+/// The text file with every pipeline's prose (see `rota::text_files`).
+pub use generated::SEARCH_TEXT_FILE;
 
-/// The embedded team data, built once on first use.
+/// The text file with the prose of pipeline `slug` (its description and runbook).
+pub fn text_file_of(slug: &str) -> Option<&'static str> {
+    let files = generated::TEXT_FILES;
+    files.binary_search_by(|(s, _)| (*s).cmp(slug)).ok().map(|i| files[i].1)
+}
+
+/// The embedded team data without its prose, built once on first use; pages fetch the prose
+/// on demand ([`crate::prose`]).
 pub fn team_data() -> &'static TeamData {
     static DATA: OnceLock<TeamData> = OnceLock::new();
     DATA.get_or_init(generated::team_data)
@@ -44,6 +53,13 @@ mod tests {
             .filter(|dir| !dir.is_empty())
             .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), |dir| Path::new(dir).to_path_buf());
         let loaded = rota::load::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(super::team_data(), &loaded);
+        assert_eq!(super::team_data(), &loaded.without_text());
+        // The prose is in the files `rota text` writes for the same data, under the names embedded.
+        let files = rota::text_files::text_files(&loaded);
+        assert_eq!(super::SEARCH_TEXT_FILE, files.search.name);
+        for (slug, file) in &files.pipelines {
+            assert_eq!(super::text_file_of(slug), Some(file.name.as_str()), "{slug}");
+        }
+        assert_eq!(super::generated::TEXT_FILES.len(), files.pipelines.len());
     }
 }

@@ -17,6 +17,7 @@ mod keyboard;
 mod links;
 mod pages;
 mod preview;
+mod prose;
 mod runbook_text;
 pub mod search;
 mod time_format;

@@ -9,7 +9,7 @@ fn main() {
     let workspace =
         Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("crates/rota-cli is in a workspace");
     let data_dir = rota::codegen::data_dir(&workspace.join("data"));
-    rota::codegen::embed_data_dir(&data_dir, &out_dir.join("team_data.rs"));
+    rota::codegen::embed_data_dir(&data_dir, &out_dir.join("team_data.rs"), rota::codegen::Prose::Embedded);
     rota::build_time::embed_build_time(&out_dir.join("built_at.rs"));
     println!("cargo:rustc-env=ROTA_EMBEDDED_DATA_DIR={}", data_dir.display());
 }

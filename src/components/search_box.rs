@@ -4,17 +4,44 @@ use crate::links;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::data::team_data;
+use crate::data::{team_data, SEARCH_TEXT_FILE};
 use crate::keyboard::field_target;
+use crate::prose;
 use crate::search::{build_index, search};
 
 const MAX_RESULTS: usize = 8;
+
+/// The prose of pipelines and runbooks is searched once its file has been fetched, which
+/// starts when the box is first used; titles, slugs and names are searched from the start.
+#[derive(Debug, Clone, PartialEq)]
+enum FullText {
+    NotAsked,
+    Loading,
+    Loaded,
+    Failed(String),
+}
 
 /// One search box over pipelines, failure points and people. `/` focuses it from anywhere,
 /// Enter opens the first result, ↓ and ↑ walk the results, Escape clears.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let index = StoredValue::new(build_index(team_data()));
+    let index = RwSignal::new(build_index(team_data()));
+    let full_text = RwSignal::new(FullText::NotAsked);
+    let load_full_text = move || {
+        if full_text.get_untracked() != FullText::NotAsked {
+            return;
+        }
+        full_text.set(FullText::Loading);
+        leptos::task::spawn_local(async move {
+            match prose::load(SEARCH_TEXT_FILE).await {
+                Ok(texts) => {
+                    index.set(build_index(&team_data().with_text(&texts)));
+                    full_text.set(FullText::Loaded);
+                }
+                Err(reason) => full_text.set(FullText::Failed(reason)),
+            }
+        });
+    };
     let (query, set_query) = signal(String::new());
     let input = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
@@ -29,9 +56,8 @@ pub fn SearchBox() -> impl IntoView {
     });
     on_cleanup(move || shortcut.remove());
 
-    let results = move || {
-        index.with_value(|index| search(index, &query.get(), MAX_RESULTS).into_iter().cloned().collect::<Vec<_>>())
-    };
+    let results =
+        move || index.with(|index| search(index, &query.get(), MAX_RESULTS).into_iter().cloned().collect::<Vec<_>>());
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => {
             if let Some(first) = results().into_iter().next() {
@@ -89,15 +115,25 @@ pub fn SearchBox() -> impl IntoView {
                 // Only while the results exist: naming a missing element is invalid ARIA.
                 aria-controls=move || has_query().then_some("search-results")
                 prop:value=query
-                on:input=move |ev| set_query.set(event_target_value(&ev))
+                on:focus=move |_| load_full_text()
+                on:input=move |ev| {
+                    load_full_text();
+                    set_query.set(event_target_value(&ev));
+                }
                 on:keydown=on_keydown
             />
             <Show when=has_query>
                 <div id="search-results" class="search-results" role="region" aria-live="polite" aria-label="Search results" on:keydown=on_results_keydown>
                     {move || {
                         let results = results();
+                        let note = match full_text.get() {
+                            FullText::Loading => Some("Still fetching the runbooks' text: only titles and names were searched so far.".to_string()),
+                            FullText::Failed(reason) => Some(format!("Only titles and names were searched: the runbooks' text {reason}.")),
+                            FullText::NotAsked | FullText::Loaded => None,
+                        };
+                        let note = note.map(|note| view! { <p class="search-note">{note}</p> });
                         if results.is_empty() {
-                            view! { <p class="no-results">"Nothing matches “"{query.get()}"”."</p> }.into_any()
+                            view! { <p class="no-results">"Nothing matches “"{query.get()}"”."</p> {note} }.into_any()
                         } else {
                             view! {
                                 <ul>
@@ -110,6 +146,7 @@ pub fn SearchBox() -> impl IntoView {
                                         </li>
                                     }).collect_view()}
                                 </ul>
+                                {note}
                             }.into_any()
                         }
                     }}

@@ -9,15 +9,18 @@ use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
 use crate::pages::pipelines::audience_label;
+use crate::prose::Prose;
 
 /// One pipeline: whom to call in order (on call now, then its owners), and its runbook's failure points.
 #[component]
 pub fn PipelinePage() -> impl IntoView {
     let params = use_params_map();
+    // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
+    let slug = move || params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
+    let prose = Prose::new(slug);
     move || {
         let data = team_data();
-        // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
-        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
+        let slug = slug();
         let Some(p) = data.pipeline(&slug) else {
             return unknown(
                 "pipeline",
@@ -36,7 +39,7 @@ pub fn PipelinePage() -> impl IntoView {
             view! {
                 <section aria-labelledby="runbook-title">
                     <h2 id="runbook-title"><A href=links::href(links::runbook(&r.pipeline))>"Runbook"</A></h2>
-                    <p>{r.summary.clone()}</p>
+                    {prose.view_when_loaded(|t| t.runbook.as_ref().map(|r| view! { <p>{r.summary.clone()}</p> }))}
                     <ul class="link-list">{items}</ul>
                 </section>
             }
@@ -45,7 +48,7 @@ pub fn PipelinePage() -> impl IntoView {
             <Title text=p.name.clone() />
             <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
             <PreviewIgnored />
-            <p>{p.description.clone()}</p>
+            {prose.view("description", |t| view! { <p>{t.description.clone()}</p> })}
             <dl class="owners">
                 <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
             </dl>

@@ -10,6 +10,7 @@ use crate::components::runbook_text::RunbookText;
 use crate::data::team_data;
 use crate::links;
 use crate::pages::not_found::unknown;
+use crate::prose::Prose;
 
 /// `/runbooks`: every runbook.
 #[component]
@@ -42,12 +43,17 @@ pub fn RunbookPage() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
     let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+    // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
+    let slug = move || params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
+    let prose = Prose::new(slug);
 
     // Bring the linked failure point into view and give it focus, also on a cold start,
-    // where the browser looked for the fragment before the app had rendered it.
+    // where the browser looked for the fragment before the app had rendered it, and again
+    // once the text has arrived and moved it.
     Effect::new(move |_| {
         let id = target.get();
         params.track();
+        prose.settled();
         if id.is_empty() {
             return;
         }
@@ -63,8 +69,7 @@ pub fn RunbookPage() -> impl IntoView {
 
     move || {
         let data = team_data();
-        // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
-        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
+        let slug = slug();
         let Some(runbook) = data.runbook(&slug) else {
             return unknown(
                 "runbook",
@@ -91,6 +96,7 @@ pub fn RunbookPage() -> impl IntoView {
             .iter()
             .map(|f| {
                 let id = f.slug.clone();
+                let id_of_text = f.slug.clone();
                 let is_target = move || target.get() == id;
                 let path = links::failure_point(&slug, &f.slug);
                 view! {
@@ -99,15 +105,7 @@ pub fn RunbookPage() -> impl IntoView {
                         <h2 id=format!("{}-title", f.slug)>
                             <A href=links::href(path.clone()) attr:class="anchor">{f.title.clone()}</A>
                         </h2>
-                        <RunbookText text=f.description.clone() />
-                        {(!f.signals.is_empty()).then(|| view! {
-                            <h3>"Signals"</h3>
-                            <ul class="signals">{f.signals.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ul>
-                        })}
-                        {(!f.first_checks.is_empty()).then(|| view! {
-                            <h3>"First checks"</h3>
-                            <ol class="first-checks">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
-                        })}
+                        {prose.view_when_loaded(move |t| failure_point_text(t, &id_of_text))}
                         <CopyLink path=path to=f.title.clone() />
                     </article>
                 }
@@ -117,7 +115,7 @@ pub fn RunbookPage() -> impl IntoView {
             <Title text=format!("{title} runbook") />
             <h1>{format!("{title} runbook")}</h1>
             <PreviewIgnored />
-            <p>{runbook.summary.clone()}</p>
+            {prose.view("runbook", |t| t.runbook.as_ref().map(|r| view! { <p>{r.summary.clone()}</p> }))}
             <Escalation pipeline=slug.clone() />
             {unknown_target}
             <nav aria-label="Failure points" class="contents">
@@ -128,4 +126,20 @@ pub fn RunbookPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// A failure point's description, signals and first checks, from the runbook's fetched text.
+fn failure_point_text(text: &rota::text_files::PipelineText, slug: &str) -> impl IntoView {
+    let f = text.runbook.as_ref()?.failure_points.iter().find(|f| f.slug == slug)?.clone();
+    Some(view! {
+        <RunbookText text=f.description.clone() />
+        {(!f.signals.is_empty()).then(|| view! {
+            <h3>"Signals"</h3>
+            <ul class="signals">{f.signals.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ul>
+        })}
+        {(!f.first_checks.is_empty()).then(|| view! {
+            <h3>"First checks"</h3>
+            <ol class="first-checks">{f.first_checks.iter().map(|s| view! { <li><RunbookText text=s.clone() /></li> }).collect_view()}</ol>
+        })}
+    })
 }

@@ -23,6 +23,7 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -122,15 +123,23 @@ export async function newPage(context) {
   return page;
 }
 
+/** The app has mounted: the static shell's search box (disabled) has been replaced by the app's. */
+const APP_MOUNTED = 'header [role="search"] input:not([disabled])';
+/** Something on the page is still loading (e.g. a runbook's text, fetched on demand). */
+const LOADING = 'main [aria-busy="true"]';
+
 /**
- * Waits until `selector` is rendered; fails at once, naming the problem, if the page logs an
- * error or throws first (a wasm panic shows up this way instead of as a timeout).
+ * Waits until the app has mounted, `selector` is rendered (not only painted before the wasm
+ * by assets/now-first.js) and nothing on the page is still loading; fails at once, naming the
+ * problem, if the page logs an error or throws first (a wasm panic shows up this way instead
+ * of as a timeout).
  */
 export async function waitForApp(page, selector, timeout = 15000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if (page.problems.length) throw new Error(`the page failed:\n${page.problems.join('\n')}`);
-    if (await page.locator(selector).count()) return page.locator(selector);
+    const ready = await page.locator(APP_MOUNTED).count() && !(await page.locator(LOADING).count());
+    if (ready && await page.locator(selector).count()) return page.locator(selector);
     await page.waitForTimeout(50);
   }
   throw new Error(`${selector} did not render within ${timeout} ms`);

@@ -116,6 +116,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// The text files the site fetches on demand (DIR/text/): each pipeline's description and
+    /// runbook, and all of them in one file for search
+    #[command(after_help = EXIT_CODES)]
+    Text {
+        /// The site folder to write them to (its text/ folder is created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Every page path of the site, one per line
     #[command(after_help = EXIT_CODES)]
     Paths {

@@ -12,6 +12,7 @@ mod commands;
 mod diff;
 mod export;
 mod terminal;
+mod text_files;
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
     include!(concat!(env!("OUT_DIR"), "/built_at.rs"));
@@ -77,6 +78,7 @@ fn main() -> ExitCode {
         Command::Export { kind, out, year, from, weeks } => {
             with_team(dir, |data| export::run(data, &export::Export { kind, out, year, from, weeks }))
         }
+        Command::Text { out } => with_team(dir, |data| text_files::write(data, &out)),
         Command::Paths { format } => with_team(dir, |data| commands::paths(data, format)),
     }
 }

@@ -29,9 +29,19 @@ pub fn data_dir(default: &Path) -> PathBuf {
     }
 }
 
+/// Where a build puts the data's prose (pipeline descriptions and runbooks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prose {
+    /// In the generated code, with the rest (the CLI, which writes the text files).
+    Embedded,
+    /// In text files fetched on demand (the site; see [`crate::text_files`]): the generated
+    /// code has the data [`without_text`](TeamData::without_text), and the files' names.
+    Fetched,
+}
+
 /// For build scripts: validates `data_dir` and writes `out_file`, or stops the build listing
 /// every problem (file, JSON pointer, reason). Warnings are printed and do not stop it.
-pub fn embed_data_dir(data_dir: &Path, out_file: &Path) {
+pub fn embed_data_dir(data_dir: &Path, out_file: &Path, prose: Prose) {
     println!("cargo:rerun-if-changed={}", data_dir.display());
     for file in DATA_FILES.iter().chain(&OPTIONAL_DATA_FILES) {
         println!("cargo:rerun-if-changed={}", data_dir.join(file).display());
@@ -46,7 +56,11 @@ pub fn embed_data_dir(data_dir: &Path, out_file: &Path) {
     for warning in crate::check_warnings::warnings(data_dir, &data) {
         println!("cargo:warning={warning}");
     }
-    if let Err(e) = std::fs::write(out_file, rust_source(&data)) {
+    let source = match prose {
+        Prose::Embedded => rust_source(&data),
+        Prose::Fetched => rust_source(&data.without_text()) + &text_file_names(&crate::text_files::text_files(&data)),
+    };
+    if let Err(e) = std::fs::write(out_file, source) {
         eprintln!("cannot write {}: {e}", out_file.display());
         std::process::exit(1);
     }
@@ -192,6 +206,25 @@ pub fn rust_source(data: &TeamData) -> String {
         ))
     );
     out.push_str("    }\n}\n");
+    out
+}
+
+/// Rust source naming the text files of [`Prose::Fetched`]: `TEXT_FILES` (pipeline slug →
+/// file, sorted by slug for binary search) and `SEARCH_TEXT_FILE`.
+pub fn text_file_names(files: &crate::text_files::TextFiles) -> String {
+    let mut names: Vec<(&str, &str)> =
+        files.pipelines.iter().map(|(slug, f)| (slug.as_str(), f.name.as_str())).collect();
+    names.sort_unstable();
+    let mut out =
+        String::from("/// Each pipeline's text file, by slug (sorted).\npub const TEXT_FILES: &[(&str, &str)] = &[\n");
+    for (slug, name) in names {
+        let _ = writeln!(out, "    ({slug:?}, {name:?}),");
+    }
+    let _ = writeln!(
+        out,
+        "];\n/// Every pipeline's text, for search.\npub const SEARCH_TEXT_FILE: &str = {:?};",
+        files.search.name
+    );
     out
 }
 

@@ -28,6 +28,7 @@ pub mod schedule_diff;
 mod shape;
 mod site_paths;
 pub mod stretch_list;
+pub mod text_files;
 pub mod what_if;
 
 #[cfg(feature = "load")]

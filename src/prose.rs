@@ -1,0 +1,131 @@
+//! Pipeline descriptions and runbooks, fetched when a page needs them from the text files the
+//! build writes (see `rota::text_files`), so they stay out of the first load. A file is fetched
+//! once per visit (kept here) and kept for offline use by the service worker, which precaches
+//! every file of the build.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use rota::text_files::{decode, PipelineText};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::data::text_file_of;
+use crate::links;
+
+/// The pipelines' texts of one file, or why they could not be had.
+pub type Loaded = Result<Rc<Vec<PipelineText>>, String>;
+
+thread_local! {
+    static FILES: RefCell<HashMap<&'static str, Rc<Vec<PipelineText>>>> = RefCell::new(HashMap::new());
+}
+
+/// The texts in `file`, fetched unless this visit already has them.
+pub async fn load(file: &'static str) -> Loaded {
+    if let Some(texts) = FILES.with(|f| f.borrow().get(file).cloned()) {
+        return Ok(texts);
+    }
+    let body = fetch_text(&links::href(format!("/{file}"))).await?;
+    let texts = Rc::new(decode(&body).map_err(|e| format!("its file {file} is damaged ({e})"))?);
+    FILES.with(|f| f.borrow_mut().insert(file, Rc::clone(&texts)));
+    Ok(texts)
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let unreachable =
+        || "it cannot be fetched: you seem to be offline, and this device has not saved it yet".to_string();
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
+    if !response.ok() {
+        return Err(format!(
+            "the site answered {} for {url}; it may be mid-deploy, try again in a minute",
+            response.status()
+        ));
+    }
+    let text = response.text().map_err(|_| unreachable())?;
+    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or_else(unreachable)
+}
+
+/// The prose of one pipeline for a page: shown once fetched, with a line saying it is loading
+/// until then, and what went wrong (with a way to try again) if it cannot be had.
+#[derive(Clone, Copy)]
+pub struct Prose {
+    pipeline: Memo<String>,
+    texts: RwSignal<Option<Loaded>, LocalStorage>,
+    attempt: RwSignal<u32>,
+}
+
+impl Prose {
+    /// The prose of the pipeline `pipeline` names (a slug; it may change, e.g. with the route).
+    pub fn new(pipeline: impl Fn() -> String + Send + Sync + 'static) -> Prose {
+        let pipeline = Memo::new(move |_| pipeline());
+        let texts = RwSignal::new_local(None);
+        let attempt = RwSignal::new(0);
+        Effect::new(move |_| {
+            attempt.track();
+            let slug = pipeline.get();
+            texts.set(None);
+            let file = text_file_of(&slug);
+            leptos::task::spawn_local(async move {
+                let loaded = match file {
+                    Some(file) => load(file).await,
+                    None => Err("this build has no text for it".to_string()),
+                };
+                // Only for the pipeline still shown, and not after the page has gone.
+                if pipeline.try_get_untracked().as_ref() == Some(&slug) {
+                    texts.try_set(Some(loaded));
+                }
+            });
+        });
+        Prose { pipeline, texts, attempt }
+    }
+
+    /// Whether the fetch has ended (with the text or not); reactive.
+    pub fn settled(&self) -> bool {
+        self.texts.with(|t| t.is_some())
+    }
+
+    /// `render`'s view of the text once it is here; `what` names it in the loading and error
+    /// lines ("runbook", "description"). Show one of these per page.
+    pub fn view<V: IntoView + 'static>(
+        self,
+        what: &'static str,
+        render: impl Fn(&PipelineText) -> V + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let Prose { texts, attempt, .. } = self;
+        move || {
+            match texts.get() {
+            None => view! { <p class="loading" aria-busy="true">{format!("Loading the {what}…")}</p> }.into_any(),
+            Some(Err(reason)) => view! {
+                <p class="notice" role="alert">
+                    {format!("The {what} could not be loaded: {reason}. ")}
+                    <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                </p>
+            }
+            .into_any(),
+            Some(Ok(_)) => match self.text() {
+                Some(text) => render(&text).into_any(),
+                None => view! { <p class="notice" role="alert">{format!("The {what} is missing from this build.")}</p> }
+                    .into_any(),
+            },
+        }
+        }
+    }
+
+    /// `render`'s view of the text once it is here, and nothing before: for the other parts of
+    /// a page whose [`view`](Prose::view) says it is loading or why it failed.
+    pub fn view_when_loaded<V: IntoView + 'static>(
+        self,
+        render: impl Fn(&PipelineText) -> V + Send + Sync + 'static,
+    ) -> impl IntoView {
+        move || self.text().map(|text| render(&text))
+    }
+
+    fn text(&self) -> Option<PipelineText> {
+        let all = self.texts.get()?.ok()?;
+        let slug = self.pipeline.get();
+        all.iter().find(|t| t.pipeline == slug).cloned()
+    }
+}

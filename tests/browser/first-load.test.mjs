@@ -1,0 +1,51 @@
+// What a first visit to the Now view downloads (issue 11): byte sizes are deterministic, so
+// their budget is a test; timings are not, and live in the benchmark (make bench).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { DIST, useSite, openAt, NY } from './support.mjs';
+
+const site = useSite(before, after);
+
+/**
+ * Brotli bytes of a first load of the Now view, as of this build. Raise it only with a reason
+ * in the commit: it is the figure the benchmark compares with a bare Leptos page.
+ */
+const BUDGET = 262_000;
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+test('a first visit to the Now view fetches the page, its code and styles, and nothing else', async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  const fetched = [];
+  context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const page = await openAt(context, site.url + '/', NY.thanksgiving, '[data-testid="on-call-next"]');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched.filter((path) => /^\/(text|api|calendar)\//.test(path)), [], 'no text, API or feeds');
+  const files = [...new Set(fetched)].map((path) => join(DIST, path === '/' ? 'index.html' : path));
+  const total = files.reduce((sum, file) => sum + brotli(readFileSync(file)), 0);
+  console.log(`first load: ${files.length} files, ${total} bytes brotli (budget ${BUDGET})`);
+  assert.ok(total <= BUDGET, `${total} bytes brotli > budget ${BUDGET}: ${files.map((f) => f.slice(DIST.length)).join(', ')}`);
+  assert.ok(files.some((f) => f.endsWith('.wasm')));
+  await context.close();
+});
+
+test('every compressible file has .br and .gz copies with the same bytes, for hosts that serve them', async () => {
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const { readdirSync, statSync } = await import('node:fs');
+  const walk = (dir) => readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+  const plain = walk(DIST).filter((f) => /\.(html|js|wasm|css|svg|json|webmanifest|ics|txt)$/.test(f));
+  assert.ok(plain.length > 20);
+  for (const file of plain) {
+    const bytes = readFileSync(file);
+    assert.ok(brotliDecompressSync(readFileSync(`${file}.br`)).equals(bytes), `${file}.br`);
+    assert.ok(gunzipSync(readFileSync(`${file}.gz`)).equals(bytes), `${file}.gz`);
+  }
+  // The service worker precaches the plain files only.
+  assert.doesNotMatch(readFileSync(join(DIST, 'sw.js'), 'utf8'), /\.(br|gz)"/);
+});
