@@ -6,20 +6,29 @@
 #
 #   deploy/review-data.sh TARGET_BRANCH > review.md
 #
-# Run from the root of the request's checkout, with the rota CLI built (cargo build -p rota-cli;
-# ROTA=path names another binary) and a git remote "origin" that holds TARGET_BRANCH.
+# Run from the root of the request's checkout, with cargo and a git remote "origin" that holds
+# TARGET_BRANCH. It builds the rota CLI itself (see below); ROTA=path uses a built one instead.
 # Exit status: 0 when the request's data is valid, whether or not it changes the schedule
 # (changing it is what the request is for); 1 when the data is invalid or cannot be compared.
 # The report says which either way, so it is worth posting even when the job fails.
 set -euo pipefail
 target=${1:?usage: deploy/review-data.sh TARGET_BRANCH > review.md}
-rota=${ROTA:-target/debug/rota}
 work=$(mktemp -d)
-# No worktree yet when the data is invalid: the removal may fail, and must not change the status.
+# Without a worktree (the fetch failed) the removal fails; that must not change the status.
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # Indented, the output is a Markdown code block that no text in the data can close.
 block() { echo; sed 's/^/    /' "$1"; echo; }
+
+git fetch --quiet --depth=1 origin "$target"
+git worktree add --quiet --detach "$work/base" FETCH_HEAD
+# The CLI embeds a data folder when it is built, and its build refuses invalid data: built with
+# this request's data, it could not report what is wrong with it. So it embeds the target
+# branch's; check and diff read the folders they are given.
+if [[ -z ${ROTA:-} ]]; then
+  ROTA_DATA_DIR="$work/base/data" cargo build --quiet --locked -p rota-cli >&2
+fi
+rota=${ROTA:-target/debug/rota}
 
 # The marker lets the GitHub recipe find and update its own comment.
 echo "<!-- rota data review -->"
@@ -32,8 +41,6 @@ fi
 echo "\`rota check\`:"
 block "$work/check"
 
-git fetch --quiet --depth=1 origin "$target"
-git worktree add --quiet --detach "$work/base" FETCH_HEAD
 status=0
 "$rota" diff "$work/base/data" data >"$work/diff" 2>"$work/stderr" || status=$?
 # diff exits 1 when the schedule changes, which is what the request is for; 2 is an error.

@@ -112,8 +112,13 @@ function sandbox(name) {
     writeFileSync(join(dir, 'bin', command), `#!/bin/sh\necho "${command} $*" >> "${dir}/calls.log"\n${body}\n`);
     chmodSync(join(dir, 'bin', command), 0o755);
   };
-  // The recipes' one cargo command; the CLI is already built, so link it where cargo would put it.
-  stub('cargo', `[ "$*" = "build -q --locked -p rota-cli" ] || exit 101\nmkdir -p target/debug && ln -sf "${rotaBin}" target/debug/rota`);
+  // The recipes' one cargo command. The CLI is already built, so link it where cargo would put
+  // it, after refusing invalid embedded data as the real build script does.
+  stub('cargo', [
+    '[ "$*" = "build --quiet --locked -p rota-cli" ] || exit 101',
+    `"${rotaBin}" check --data "$ROTA_DATA_DIR" >&2 || exit 101`,
+    `mkdir -p target/debug && ln -sf "${rotaBin}" target/debug/rota`,
+  ].join('\n'));
   // Reading the pull request's comments finds $STUB_COMMENT_ID (if set) as this workflow's own.
   stub('gh', 'case "$1 $2" in "api repos/"*) [ -n "$STUB_COMMENT_ID" ] && echo "$STUB_COMMENT_ID";; esac; exit 0');
   stub('curl', 'exit 0');
@@ -183,7 +188,7 @@ test('dry run: the GitHub review reports the schedule change in the job summary 
   const env = { ...box.env, GITHUB_BASE_REF: 'main', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_STEP_SUMMARY: summary };
   const expressions = { 'github.token': 'token', 'github.event.pull_request.number': '42' };
   const run = runGithubJob(review().jobs.review, repo, env, expressions);
-  assert.deepEqual(run.steps.map((s) => s.status), [0, 0, 0], JSON.stringify(run.steps, null, 1));
+  assert.deepEqual(run.steps.map((s) => s.status), [0, 0], JSON.stringify(run.steps, null, 1));
   const report = readFileSync(join(repo, 'review.md'), 'utf8');
   assertReviewOfConference(report);
   assert.equal(readFileSync(summary, 'utf8'), report);
@@ -206,7 +211,7 @@ test('dry run: invalid data fails the GitHub review, and the comment still says 
   const env = { ...box.env, GITHUB_BASE_REF: 'main', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_STEP_SUMMARY: join(box.dir, 'summary.md') };
   const run = runGithubJob(review().jobs.review, repo, env, { 'github.token': 't', 'github.event.pull_request.number': '42' });
   assert.equal(run.failed, true);
-  assert.deepEqual(run.steps.map((s) => s.status), [0, 1, 0]);
+  assert.deepEqual(run.steps.map((s) => s.status), [1, 0]);
   assert.equal(
     readFileSync(join(repo, 'review.md'), 'utf8'),
     '<!-- rota data review -->\n### On-call data review\n' +
