@@ -11,7 +11,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -69,7 +71,7 @@ function assertWeekly(cron) {
   assert.match(dow, /^[0-6]$/, cron);
 }
 
-test('GitHub Pages builds on every push to main and weekly, with the repository own scripts, and publishes dist/', () => {
+test("GitHub Pages builds on every push to main and weekly, with the repository's own scripts, and publishes dist/", () => {
   const workflow = pages();
   assert.deepEqual(workflow.on.push.branches, ['main']);
   assert.equal(workflow.on.schedule.length, 1);
@@ -122,7 +124,8 @@ function sandbox(name) {
   // Reading the pull request's comments finds $STUB_COMMENT_ID (if set) as this workflow's own.
   stub('gh', 'case "$1 $2" in "api repos/"*) [ -n "$STUB_COMMENT_ID" ] && echo "$STUB_COMMENT_ID";; esac; exit 0');
   stub('curl', 'exit 0');
-  const calls = () => (existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : []);
+  const log = join(dir, 'calls.log');
+  const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
   return { dir, calls, env: { PATH: `${join(dir, 'bin')}:${process.env.PATH}`, HOME: dir, GIT_CONFIG_NOSYSTEM: '1' } };
 }
 
@@ -133,11 +136,11 @@ function runGithubJob(job, cwd, env, expressions = {}) {
   let failed = false;
   for (const step of job.steps.filter((s) => s.run)) {
     if (failed && !/always\(\)|!cancelled\(\)|failure\(\)/.test(step.if ?? '')) continue;
-    const stepEnv = Object.fromEntries(
-      Object.entries(step.env ?? {}).map(([key, value]) =>
-        [key, String(value).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e) => expressions[e] ?? assert.fail(`no value for ${e}`))]),
-    );
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd, env: { ...env, ...stepEnv }, encoding: 'utf8' });
+    const expand = (value) =>
+      String(value).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e) => expressions[e] ?? assert.fail(`no value for ${e}`));
+    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, expand(value)]));
+    const bash = ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run];
+    const r = spawnSync('bash', bash, { cwd, env: { ...env, ...stepEnv }, encoding: 'utf8' });
     steps.push({ name: step.name, status: r.status, output: r.stdout + r.stderr });
     if (r.status !== 0 && !step['continue-on-error']) failed = true;
   }
@@ -150,7 +153,8 @@ function runGitlabJob(job, cwd, env) {
   return { status: r.status, output: r.stdout + r.stderr };
 }
 
-const git = (cwd, ...args) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+const identity = ['-c', 'user.name=Test', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false'];
+const git = (cwd, ...args) => execFileSync('git', [...identity, ...args], { cwd, stdio: 'pipe' });
 
 /** A repository like a request's checkout: main holds this checkout's data/ and the review
  * script, the checked-out branch changes data/leave.json to `leave`; origin is itself. */
@@ -208,8 +212,10 @@ test('dry run: the GitHub review reports the schedule change in the job summary 
 test('dry run: invalid data fails the GitHub review, and the comment still says why', () => {
   const box = sandbox('github-invalid');
   const repo = requestRepo(box, [{ ...conference[0], engineer: 'bobb' }]);
-  const env = { ...box.env, GITHUB_BASE_REF: 'main', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_STEP_SUMMARY: join(box.dir, 'summary.md') };
-  const run = runGithubJob(review().jobs.review, repo, env, { 'github.token': 't', 'github.event.pull_request.number': '42' });
+  const summary = join(box.dir, 'summary.md');
+  const env = { ...box.env, GITHUB_BASE_REF: 'main', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_STEP_SUMMARY: summary };
+  const expressions = { 'github.token': 't', 'github.event.pull_request.number': '42' };
+  const run = runGithubJob(review().jobs.review, repo, env, expressions);
   assert.equal(run.failed, true);
   assert.deepEqual(run.steps.map((s) => s.status), [1, 0]);
   assert.equal(
@@ -251,7 +257,8 @@ function buildSandbox(name) {
   const box = sandbox(name);
   mkdirSync(join(box.dir, 'scripts'));
   for (const script of ['setup', 'build']) {
-    writeFileSync(join(box.dir, 'scripts', script), `#!/bin/sh\necho "scripts/${script} $*" >> calls.log\nmkdir -p dist && touch dist/index.html\n`);
+    const body = `#!/bin/sh\necho "scripts/${script} $*" >> calls.log\nmkdir -p dist && touch dist/index.html\n`;
+    writeFileSync(join(box.dir, 'scripts', script), body);
     chmodSync(join(box.dir, 'scripts', script), 0o755);
   }
   return box;
@@ -275,7 +282,8 @@ test('dry run: GitLab Pages builds for the path of $CI_PAGES_URL and publishes p
     const box = buildSandbox(`gitlab-pages-${url.replaceAll("/", "-")}`);
     const run = runGitlabJob(gitlab().pages, box.dir, { ...box.env, CI_PAGES_URL: pagesUrl });
     assert.equal(run.status, 0, run.output);
-    assert.deepEqual(box.calls().filter((c) => c.startsWith('scripts/')), ['scripts/setup ', `scripts/build --public-url ${url}`], pagesUrl);
+    const scripts = box.calls().filter((c) => c.startsWith('scripts/'));
+    assert.deepEqual(scripts, ['scripts/setup ', `scripts/build --public-url ${url}`], pagesUrl);
     assert.ok(existsSync(join(box.dir, 'public/index.html')));
   }
 });
