@@ -90,9 +90,8 @@ pub fn team_feed(schedule: &Schedule, around: NaiveDate, stamp: &FeedStamp) -> S
 
 /// One engineer's feed (by slug): the stretches they are on call in the same range as
 /// [`team_feed`], each with an alarm per team reminder, except a stretch that carries straight
-/// on from their previous one (two weeks in a row, the rest of a week after a trade): they are
-/// on call already, so an alert would only be noise. Unknown slugs give a valid feed without
-/// events.
+/// on from their previous one (two weeks in a row, say after a trade): they are on call
+/// already, so an alert would only be noise. Unknown slugs give a valid feed without events.
 pub fn person_feed(schedule: &Schedule, person: &str, around: NaiveDate, stamp: &FeedStamp) -> String {
     let weeks = feed_weeks(schedule, around);
     let inputs = schedule.inputs();

@@ -1,8 +1,6 @@
 //! Reading feeds back as a calendar app would: the `ical` crate's parser, plus the checks of
 //! RFC 5545's line rules that a lenient parser would not make. Shared by the feed tests.
 
-#![allow(dead_code)]
-
 pub fn parse(feed: &str) -> ical::parser::ical::component::IcalCalendar {
     let mut cals = ical::IcalParser::new(std::io::BufReader::new(feed.as_bytes()));
     let cal = cals.next().expect("one calendar").expect("feed parses");
