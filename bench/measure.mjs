@@ -1,0 +1,153 @@
+// One measured visit of one page of the benchmark in a fresh browser context (cold cache, no
+// service worker yet, 4x CPU throttling through CDP): first-load transfer (brotli of every
+// response fetched, by the page and its service worker), first contentful paint, time until
+// the on-call name is on screen, memory after load (JS heap after a GC + wasm memory), and
+// optionally week-picker steps and search keystrokes, both timed inside the page.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const THROTTLING = 4;
+const brotliSizes = new Map(); // sha1 of a body -> its brotli size at quality 11
+
+function brotliSize(body) {
+  const key = createHash('sha1').update(body).digest('hex');
+  if (!brotliSizes.has(key)) {
+    brotliSizes.set(key, brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length);
+  }
+  return brotliSizes.get(key);
+}
+
+/** Installed before any page script: when the on-call name first has text, and the wasm memory. */
+function initScript() {
+  window.__bench = { onCall: null };
+  const check = () => {
+    const el = document.querySelector('[data-testid="on-call-now"]');
+    if (el && el.textContent.trim() !== '') {
+      window.__bench.onCall = performance.now();
+      window.__bench.onCallText = el.textContent.trim();
+      return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // trunk's loader announces the started app with the wasm exports, memory included.
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasmMemory = e.detail?.wasm?.memory; });
+}
+
+/**
+ * Arms a timer in the page: `start` (an event type listened to in the capture phase) gives t0
+ * from the event's time stamp; every DOM mutation after it outside `ignore` is noted, and once
+ * `done()` holds and nothing has changed for `quietMs`, resolves with the last mutation's time
+ * minus t0 (the DOM update a click or keystroke caused, all of it).
+ */
+function arm({ start, ignore, done, quietMs }) {
+  const isDone = new Function(`return (${done})`)();
+  window.__timing = new Promise((resolve, reject) => {
+    let t0 = null;
+    let last = null;
+    let quiet = null;
+    const finish = () => {
+      observer.disconnect();
+      removeEventListener(start, onStart, true);
+      resolve(last - t0);
+    };
+    const onStart = (e) => { if (t0 === null) t0 = e.timeStamp; };
+    addEventListener(start, onStart, true);
+    const observer = new MutationObserver((records) => {
+      if (t0 === null) return;
+      if (ignore && records.every((r) => r.target.parentElement?.closest?.(ignore) || r.target.closest?.(ignore))) return;
+      last = performance.now();
+      clearTimeout(quiet);
+      if (isDone()) quiet = setTimeout(finish, quietMs);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    setTimeout(() => reject(new Error(`no update within 10 s after ${start}`)), 10000);
+  });
+}
+
+async function timed(page, options, act) {
+  await page.evaluate(arm, options);
+  await act();
+  return page.evaluate(() => window.__timing);
+}
+
+/**
+ * Visits `url` once. `steps`: how many "Next week" steps to time on the schedule page (0: none);
+ * `search`: text to type into the search box, one timed keystroke per character ('' : none).
+ */
+export async function measureVisit(browser, url, { steps = 0, search = '', timeout = 60000 } = {}) {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const responses = new Map();
+  context.on('response', (res) => { if (!responses.has(res.url())) responses.set(res.url(), res); });
+  const problems = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
+    await page.addInitScript(initScript);
+    await page.goto(url + '/');
+    await page.waitForFunction(() => window.__bench.onCall !== null, null, { timeout, polling: 50 });
+    const fcp = await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout, polling: 50 });
+    const result = {
+      fcp: await fcp.jsonValue(),
+      onCall: await page.evaluate(() => window.__bench.onCall),
+      onCallText: await page.evaluate(() => window.__bench.onCallText),
+    };
+    // Let the app settle (and the service worker precache what it will), then weigh memory.
+    await page.waitForTimeout(1000);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
+    Object.assign(result, { jsHeap: heap.usedSize, wasmMemory: wasm, memory: heap.usedSize + wasm });
+
+    // Everything fetched so far, each URL once: the first load's transfer.
+    result.transfer = 0;
+    result.transferRaw = 0;
+    result.wasmRaw = 0;
+    result.wasmBrotli = 0;
+    result.files = [];
+    for (const [fetched, res] of responses) {
+      const body = await res.body().catch(() => null);
+      if (!body || fetched.startsWith('data:')) continue;
+      const br = brotliSize(body);
+      result.transfer += br;
+      result.transferRaw += body.length;
+      if (fetched.endsWith('.wasm')) { result.wasmRaw += body.length; result.wasmBrotli += br; }
+      result.files.push({ url: new URL(fetched).pathname, raw: body.length, brotli: br });
+    }
+
+    if (steps > 0) {
+      await page.getByRole('link', { name: 'Schedule', exact: true }).first().click();
+      await page.locator('tr[data-week]').first().waitFor({ timeout });
+      result.steps = [];
+      for (let i = 0; i < steps; i++) {
+        const before = await page.locator('tr[data-week]').first().getAttribute('data-week');
+        const done = `() => document.querySelector('tr[data-week]')?.dataset.week !== ${JSON.stringify(before)}`;
+        const next = page.locator('a, button').filter({ hasText: /^\s*Next week/ }).first();
+        result.steps.push(await timed(page, { start: 'click', ignore: '[role=search]', done, quietMs: 100 },
+          () => next.click()));
+      }
+    }
+    if (search) {
+      const box = page.locator('#search-input');
+      await box.click();
+      result.search = [];
+      for (const key of search) {
+        const done = '() => true';
+        result.search.push(await timed(page, { start: 'keydown', ignore: null, done, quietMs: 100 },
+          () => page.keyboard.press(key === ' ' ? 'Space' : key)));
+      }
+      const shown = await page.locator('#search-results li').count();
+      if (shown === 0) problems.push(`search for "${search}" shows no results`);
+    }
+    if (problems.length) throw new Error(`${url}: ${problems.join('; ')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
