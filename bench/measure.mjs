@@ -39,32 +39,44 @@ function initScript() {
 
 /**
  * Arms a timer in the page: `start` (an event type listened to in the capture phase) gives t0
- * from the event's time stamp; every DOM mutation after it outside `ignore` is noted, and once
- * `done()` holds and nothing has changed for `quietMs`, resolves with the last mutation's time
- * minus t0 (the DOM update a click or keystroke caused, all of it).
+ * from the event's time stamp. The page is done with the input once the task that dispatched it
+ * and its microtasks have run (a message posted from the listener arrives) and every DOM mutation
+ * it caused (outside `ignore`) has happened: once `done()` holds and nothing has changed for
+ * `quietMs`, resolves with the later of the two minus t0. (An update that leaves the DOM as it
+ * was, such as search results that did not change, mutates nothing: then the task's end counts.)
  */
 function arm({ start, ignore, done, quietMs }) {
   const isDone = new Function(`return (${done})`)();
   window.__timing = new Promise((resolve, reject) => {
     let t0 = null;
+    let idle = null;
     let last = null;
     let quiet = null;
+    const channel = new MessageChannel();
+    const failed = setTimeout(() => reject(new Error(`no update within 10 s after ${start}`)), 10000);
     const finish = () => {
       observer.disconnect();
-      removeEventListener(start, onStart, true);
-      resolve(last - t0);
+      clearTimeout(failed);
+      resolve(Math.max(last ?? idle, idle) - t0);
     };
-    const onStart = (e) => { if (t0 === null) t0 = e.timeStamp; };
+    const check = () => {
+      clearTimeout(quiet);
+      if (idle !== null && isDone()) quiet = setTimeout(finish, quietMs);
+    };
+    channel.port1.onmessage = () => { idle = performance.now(); check(); };
+    const onStart = (e) => {
+      removeEventListener(start, onStart, true);
+      t0 = e.timeStamp;
+      channel.port2.postMessage(0);
+    };
     addEventListener(start, onStart, true);
     const observer = new MutationObserver((records) => {
       if (t0 === null) return;
-      if (ignore && records.every((r) => r.target.parentElement?.closest?.(ignore) || r.target.closest?.(ignore))) return;
+      if (ignore && records.every((r) => (r.target.closest ? r.target : r.target.parentElement)?.closest(ignore))) return;
       last = performance.now();
-      clearTimeout(quiet);
-      if (isDone()) quiet = setTimeout(finish, quietMs);
+      check();
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-    setTimeout(() => reject(new Error(`no update within 10 s after ${start}`)), 10000);
   });
 }
 
@@ -105,8 +117,14 @@ export async function measureVisit(browser, url, { steps = 0, search = '', timeo
     const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
     Object.assign(result, { jsHeap: heap.usedSize, wasmMemory: wasm, memory: heap.usedSize + wasm });
 
-    // Everything fetched so far, each URL once: the first load's transfer.
+    // Everything fetched once the fetching stops (the service worker's precache included), each
+    // URL once: the first load's transfer; `transferPage` is what the page itself requested.
+    for (let seen = -1, i = 0; seen !== responses.size && i < 20; i++) {
+      seen = responses.size;
+      await page.waitForTimeout(300);
+    }
     result.transfer = 0;
+    result.transferPage = 0;
     result.transferRaw = 0;
     result.wasmRaw = 0;
     result.wasmBrotli = 0;
@@ -116,6 +134,7 @@ export async function measureVisit(browser, url, { steps = 0, search = '', timeo
       if (!body || fetched.startsWith('data:')) continue;
       const br = brotliSize(body);
       result.transfer += br;
+      if (!res.request().serviceWorker()) result.transferPage += br;
       result.transferRaw += body.length;
       if (fetched.endsWith('.wasm')) { result.wasmRaw += body.length; result.wasmBrotli += br; }
       result.files.push({ url: new URL(fetched).pathname, raw: body.length, brotli: br });
