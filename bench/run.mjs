@@ -73,16 +73,16 @@ const servers = {};
 for (const [p, page] of Object.entries(PAGES)) servers[p] = await startServer(join(OUT, page.dir), 'plain');
 const samples = {};
 for (const p of Object.keys(PAGES)) {
-  samples[p] = { transfer: [], transferPage: [], transferRaw: [], fcp: [], onCall: [], memory: [], jsHeap: [], wasmMemory: [], steps: [], search: [], files: null, errors: [] };
+  samples[p] = { transfer: [], transferPage: [], transferRaw: [], fcp: [], onCall: [], onCallDom: [], memory: [], jsHeap: [], wasmMemory: [], steps: [], search: [], files: null, errors: [] };
 }
 // One visit first, not counted: the browser's own first-page start-up is no page's cost.
-await measureVisit(browser.browser, servers.A.url).catch((e) => log(`warm-up visit failed: ${e.message}`));
+await measureVisit(browser.browser, servers.A).catch((e) => log(`warm-up visit failed: ${e.message}`));
 for (let run = 1; run <= runs; run++) {
   for (const [p, page] of Object.entries(PAGES)) {
     try {
-      const v = await measureVisit(browser.browser, servers[p].url, { steps: page.steps, search: page.search });
+      const v = await measureVisit(browser.browser, servers[p], { steps: page.steps, search: page.search });
       const s = samples[p];
-      for (const key of ['transfer', 'transferPage', 'transferRaw', 'fcp', 'onCall', 'memory', 'jsHeap', 'wasmMemory']) s[key].push(v[key]);
+      for (const key of ['transfer', 'transferPage', 'transferRaw', 'fcp', 'onCall', 'onCallDom', 'memory', 'jsHeap', 'wasmMemory']) s[key].push(v[key]);
       s.steps.push(...(v.steps ?? []));
       s.search.push(...(v.search ?? []));
       s.files ??= v.files;

@@ -5,7 +5,8 @@
 //             exists (and the browser accepts it), else brotli or gzip on the fly (brotli at
 //             quality 5 and gzip at level 6, the usual on-the-fly settings), by Accept-Encoding.
 // A folder serves its index.html; an unknown path gets 404.html (status 404) when the site has
-// one, else index.html (status 200) like a single-page host (page B has no page per route).
+// one, else (for a path without an extension) index.html like a single-page host: page B has
+// no page per route.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -34,9 +35,15 @@ async function isFile(path) {
   }
 }
 
-/** Starts a server of `dir` in `mode` ('plain' or 'compress'); returns { url, close }. */
+/**
+ * Starts a server of `dir` in `mode` ('plain' or 'compress'); returns { url, takeLog, close }.
+ * `takeLog()` returns (and forgets) what was served since the last call: { path, body } with the
+ * body before any compression, so a visit's transfer is known even for requests whose bodies the
+ * browser does not show (a service worker's).
+ */
 export async function startServer(dir, mode = 'plain') {
   dir = resolve(dir);
+  const log = [];
   const onTheFly = new Map(); // `${encoding} ${file}` -> compressed bytes, made once
   const server = createServer(async (req, res) => {
     let path;
@@ -51,7 +58,12 @@ export async function startServer(dir, mode = 'plain') {
     else if (await isFile(join(file, 'index.html'))) file = join(file, 'index.html');
     if (!(await isFile(file))) {
       if (await isFile(join(dir, '404.html'))) [file, status] = [join(dir, '404.html'), 404];
-      else file = join(dir, 'index.html');
+      else if (!extname(path)) file = join(dir, 'index.html');
+      else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
     }
     const ext = extname(file);
     const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
@@ -63,6 +75,7 @@ export async function startServer(dir, mode = 'plain') {
       res.end('not found');
       return;
     }
+    log.push({ path, body });
     if (mode === 'compress' && COMPRESSIBLE.has(ext)) {
       headers.vary = 'Accept-Encoding';
       const accepts = String(req.headers['accept-encoding'] ?? '');
@@ -90,6 +103,7 @@ export async function startServer(dir, mode = 'plain') {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    takeLog: () => log.splice(0),
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }
