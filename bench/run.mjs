@@ -137,6 +137,10 @@ const result = {
 };
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(result, null, 2));
 console.log(renderResults(result));
+// A answers from the rota CLI's schedule of the same data: it must name the same person as C.
+if (samples.A.onCallText !== samples.C.onCallText) {
+  log(`page A shows "${samples.A.onCallText}" on call but rota (C) "${samples.C.onCallText}": rebuild A (bench/build.sh)`);
+}
 const errors = Object.entries(samples).flatMap(([p, s]) => s.errors.map((e) => `${p}: ${e}`));
 if (errors.length) log(`${errors.length} visits failed:\n${errors.join('\n')}`);
 if (env.BENCH_WRITE !== '0') {
