@@ -12,3 +12,11 @@ test:
 build:
 	scripts/setup
 	scripts/build
+
+# The benchmark of issue 11 (not part of `make test`; takes a while). BENCH_RUNS=N, BENCH_QUICK=1,
+# BENCH_BUILD=0, BENCH_LIGHTHOUSE=0: see bench/run.mjs. Writes bench/RESULTS.md and the README table.
+.PHONY: bench
+bench:
+	scripts/setup --test
+	npm install --prefix bench --no-audit --no-fund
+	node bench/run.mjs
