@@ -1,6 +1,7 @@
 pub mod calendar_subscribe;
 pub mod contact_links;
 pub mod copy_link;
+pub mod download_csv;
 pub mod escalation;
 pub mod instant;
 pub mod person_link;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use rota::{FairnessLedger, FairnessRow, Period};
 
 use crate::clock::use_clock;
+use crate::components::download_csv::download_csv;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::data::team_inputs;
@@ -20,7 +21,7 @@ type Count = fn(&FairnessRow) -> String;
 /// holiday weeks a backup took over (swaps given), "Covered for others" the ones they took.
 const COLUMNS: [(&str, Count); 6] = [
     ("Weeks on call", |r| r.weeks_on_call.to_string()),
-    ("Hours on call", |r| format_hours(r.hours_on_call())),
+    ("Hours on call", |r| rota::hours::text(r.minutes_on_call)),
     ("Holiday weeks worked", |r| r.holiday_weeks_worked.to_string()),
     ("Covered by others", |r| r.swaps_given.to_string()),
     ("Covered for others", |r| r.swaps_taken.to_string()),
@@ -90,15 +91,6 @@ pub fn FairnessTable(
     }
 }
 
-/// Whole hours as "168", others to a tenth ("15.5").
-fn format_hours(hours: f64) -> String {
-    if hours.fract() == 0.0 {
-        format!("{hours:.0}")
-    } else {
-        format!("{hours:.1}")
-    }
-}
-
 /// `/fairness?year=2026`: the ledger for the team, per quarter and year.
 #[component]
 pub fn FairnessPage() -> impl IntoView {
@@ -127,6 +119,11 @@ pub fn FairnessPage() -> impl IntoView {
         };
         let ledger = FairnessLedger::for_year(schedule, year);
         let real = p.is_preview().then(|| FairnessLedger::for_year(crate::data::team_schedule(), year));
+        // The download is of what the page shows, what-if preview included.
+        let csv = {
+            let p = p.clone();
+            move || rota::csv_export::hours(p.schedule(), year)
+        };
         let year_link = |y: i32| links::href(links::with_what_if(&format!("/fairness?year={y}"), &p.what_if));
         view! {
             <Title text=format!("Fairness {year}") />
@@ -141,6 +138,7 @@ pub fn FairnessPage() -> impl IntoView {
                 Some(real) => view! { <FairnessTable ledger=ledger real=real /> }.into_any(),
                 None => view! { <FairnessTable ledger=ledger /> }.into_any(),
             }}
+            {download_csv(Box::new(csv), "Per engineer and month, quarter and year: weeks, hours, weekend days and holidays on call.")}
         }
         .into_any()
     }

@@ -5,6 +5,7 @@ use rota::{Rotation, WeekId};
 
 use crate::clock::use_current_week;
 use crate::components::calendar_subscribe::CalendarSubscribe;
+use crate::components::download_csv::download_csv;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::week_picker::WeekPicker;
 use crate::components::week_table::WeekTable;
@@ -81,6 +82,10 @@ pub fn SchedulePage() -> impl IntoView {
         let last = week.plus_weeks(i64::from(shown) - 1);
         let heading = if shown == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
         let current = this_week.get();
+        let csv = {
+            let p = p.clone();
+            move || rota::csv_export::schedule(p.schedule(), from, shown)
+        };
         view! {
             <Title text=heading.clone() />
             <PreviewBanner preview=p.clone() />
@@ -90,6 +95,7 @@ pub fn SchedulePage() -> impl IntoView {
                 {handoff_text(p.inputs())} ". The schedule covers " {range.to_string()} "."</p>
             <WeekPicker week=week weeks=weeks this_week=today range=range what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
+            {download_csv(Box::new(csv), "These weeks, one row per stretch of on-call, with why.")}
             <WhatIfForm preview=p.clone() path=format!("/schedule?week={week}&weeks={weeks}") />
             <CalendarSubscribe feed=links::team_feed() title="the team's on-call calendar" />
         }

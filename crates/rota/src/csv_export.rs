@@ -9,6 +9,9 @@
 //! so a spreadsheet shows it as text instead of running it as a formula (CSV injection); the
 //! numbers written here never start with one of those.
 
+use std::fmt::Write;
+use std::ops::RangeInclusive;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::ledger::{FairnessLedger, FairnessRow, Period};
@@ -41,71 +44,75 @@ pub const HOURS_HEADER: [&str; 9] = [
 pub const SCHEDULE_HEADER: [&str; 10] =
     ["week", "start", "end", "time_zone", "hours", "engineer", "name", "why", "instead_of", "notes"];
 
-/// Time on call in `year` per engineer: a row per month, then per quarter, then the year.
+/// Time on call in `year` per engineer: for each quarter, a row per month and then the
+/// quarter's, and last the year's.
 ///
 /// As on the fairness page, a week counts in the period its handoff (start) falls in, with
 /// the hours actually on call (covers move them to the engineer covering). `weekend_days` and
 /// `holiday_days` count Saturdays and Sundays, and days off of the engineer's own holiday
 /// calendar (observed dates), on which they were on call at 12:00 team time: each day counts
 /// once, for one engineer, in the period of the week holding that noon.
+///
+/// (Plain loops and one `write!` per line: this runs in the site's wasm, where every iterator
+/// adaptor and formatted cell is code to download.)
 pub fn hours(schedule: &Schedule, year: i32) -> CsvFile {
     let inputs = schedule.inputs();
     let weeks = weeks_starting_in(schedule, year);
     let ledger = FairnessLedger::from_weeks(schedule, &weeks);
-    let months: Vec<(u32, FairnessLedger)> = (1..=12)
-        .filter_map(|month| {
-            let of_month: Vec<WeekAssignment> =
-                weeks.iter().filter(|w| w.week.start_date().month() == month).cloned().collect();
-            (!of_month.is_empty()).then(|| (month, FairnessLedger::from_weeks(schedule, &of_month)))
-        })
-        .collect();
-    let days = DayCounts::of(inputs, &weeks);
+    // Each month's counts are a ledger of that month's weeks (its year row); the weeks are in
+    // order, so a month's weeks are a run of them.
+    let mut months: Vec<(u32, FairnessLedger)> = Vec::new();
+    for run in weeks.chunk_by(|a, b| a.week.start_date().month() == b.week.start_date().month()) {
+        months.push((run[0].week.start_date().month(), FairnessLedger::from_weeks(schedule, run)));
+    }
+    let days = days_worked(inputs, &weeks);
 
-    let mut text = line(HOURS_HEADER.iter().map(|h| h.to_string()));
-    let engineers = ledger.rows.iter().map(|r| r.engineer.as_str()).fold(Vec::new(), |mut all, e| {
-        if !all.contains(&e) {
-            all.push(e);
+    let mut text = HOURS_HEADER.join(",");
+    text.push_str("\r\n");
+    for row in &ledger.rows {
+        let (first, last, kind) = match row.period {
+            Period::Quarter { q, .. } => (3 * q - 2, 3 * q, "quarter"),
+            Period::Year(_) => (1, 12, "year"),
+        };
+        if kind == "quarter" {
+            for (month, ledger) in months.iter().filter(|(m, _)| (first..=last).contains(m)) {
+                if let Some(m) = ledger.row(&row.engineer, Period::Year(year)) {
+                    let period = format!("{year:04}-{month:02}");
+                    hours_line(&mut text, inputs, m, (&period, "month"), &days, *month..=*month);
+                }
+            }
         }
-        all
-    });
-    for engineer in engineers {
-        let monthly = months.iter().filter_map(|(month, ledger)| {
-            let row = ledger.row(engineer, Period::Year(year))?;
-            Some((format!("{year:04}-{month:02}"), "month", row, days.sum(engineer, *month..=*month)))
-        });
-        let rest = ledger.rows_of(engineer).map(|row| {
-            let (kind, months) = match row.period {
-                Period::Quarter { q, .. } => ("quarter", 3 * q - 2..=3 * q),
-                Period::Year(_) => ("year", 1..=12),
-            };
-            (row.period.to_string(), kind, row, days.sum(engineer, months))
-        });
-        for (period, kind, row, (weekend, holiday)) in monthly.chain(rest) {
-            text.push_str(&hours_line(inputs, row, &period, kind, weekend, holiday));
-        }
+        hours_line(&mut text, inputs, row, (&row.period.to_string(), kind), &days, first..=last);
     }
     CsvFile { name: format!("{}-hours-{year:04}.csv", file_stem(&inputs.team.name)), text }
 }
 
+/// One line of [`hours`]: `row`'s counts for `(period, kind)`, with the days worked in
+/// `months`.
 fn hours_line(
+    out: &mut String,
     inputs: &ScheduleInputs,
     row: &FairnessRow,
-    period: &str,
-    kind: &str,
-    weekend: u32,
-    holiday: u32,
-) -> String {
-    line([
+    (period, kind): (&str, &str),
+    days: &[DayWorked],
+    months: RangeInclusive<u32>,
+) {
+    let (mut weekend, mut holiday) = (0, 0);
+    for d in days {
+        if d.engineer == row.engineer && months.contains(&d.month) {
+            weekend += u32::from(d.weekend);
+            holiday += u32::from(d.holiday);
+        }
+    }
+    let _ = write!(
+        out,
+        "{},{},{period},{kind},{},{},{},{weekend},{holiday}\r\n",
         text_cell(&row.engineer),
         text_cell(inputs.name_of(&row.engineer)),
-        period.to_string(),
-        kind.to_string(),
-        row.weeks_on_call.to_string(),
+        row.weeks_on_call,
         crate::hours::text(row.minutes_on_call),
-        row.minutes_on_call.to_string(),
-        weekend.to_string(),
-        holiday.to_string(),
-    ])
+        row.minutes_on_call,
+    );
 }
 
 /// The schedule's stretches in `count` weeks from `from_index`: one row per stretch (a week
@@ -116,29 +123,33 @@ fn hours_line(
 /// stretch across a clock change says 167 or 169.
 pub fn schedule(schedule: &Schedule, from_index: u32, count: u32) -> CsvFile {
     let inputs = schedule.inputs();
+    let zone = inputs.team.time_zone.name();
     let weeks = schedule.weeks(from_index, count);
-    let mut text = line(SCHEDULE_HEADER.iter().map(|h| h.to_string()));
+    let mut text = SCHEDULE_HEADER.join(",");
+    text.push_str("\r\n");
     for w in &weeks {
-        let notes = w.explain(inputs).join("; ");
+        let notes = text_cell(&w.explain(inputs).join("; "));
         for s in stretches(std::slice::from_ref(w)) {
             let minutes = u32::try_from((s.end - s.start).num_minutes()).unwrap_or(0);
-            text.push_str(&line([
-                s.week.to_string(),
-                s.start.format("%Y-%m-%d %H:%M").to_string(),
-                s.end.format("%Y-%m-%d %H:%M").to_string(),
-                inputs.team.time_zone.name().to_string(),
+            let _ = write!(
+                text,
+                "{},{},{},{zone},{},{},{},{},{},{notes}\r\n",
+                s.week,
+                s.start.format("%Y-%m-%d %H:%M"),
+                s.end.format("%Y-%m-%d %H:%M"),
                 crate::hours::text(minutes),
                 text_cell(&s.engineer),
                 text_cell(inputs.name_of(&s.engineer)),
-                s.why.name().to_string(),
-                s.instead_of.as_deref().map(text_cell).unwrap_or_default(),
-                text_cell(&notes),
-            ]));
+                s.why.name(),
+                text_cell(s.instead_of.as_deref().unwrap_or_default()),
+            );
         }
     }
-    let range = |w: Option<&WeekAssignment>| w.map_or(String::new(), |w| w.week.id.to_string());
-    let (first, last) = (range(weeks.first()), range(weeks.last()));
-    let span = if first == last { first } else { format!("{first}-to-{last}") };
+    let span = match (weeks.first(), weeks.last()) {
+        (Some(first), Some(last)) if first.week.id != last.week.id => format!("{}-to-{}", first.week.id, last.week.id),
+        (Some(first), _) => first.week.id.to_string(),
+        _ => String::new(),
+    };
     CsvFile { name: format!("{}-schedule-{span}.csv", file_stem(&inputs.team.name)), text }
 }
 
@@ -152,65 +163,78 @@ fn weeks_starting_in(schedule: &Schedule, year: i32) -> Vec<WeekAssignment> {
         return Vec::new();
     };
     let first = r.index_of_date(jan1).unwrap_or(0);
-    schedule.weeks(first, last - first + 1).into_iter().filter(|w| w.week.start_date().year() == year).collect()
+    let mut weeks = schedule.weeks(first, last - first + 1);
+    weeks.retain(|w| w.week.start_date().year() == year);
+    weeks
 }
 
-/// Weekend days and holidays worked, per engineer and month of the week's start.
-struct DayCounts(Vec<(String, u32, bool, bool)>);
+/// A day's noon on call: who, in which month (of the week's start), and whether the day is a
+/// weekend day or one of their holidays.
+struct DayWorked {
+    engineer: String,
+    month: u32,
+    weekend: bool,
+    holiday: bool,
+}
 
-impl DayCounts {
-    fn of(inputs: &ScheduleInputs, weeks: &[WeekAssignment]) -> DayCounts {
-        let zone = inputs.team.time_zone;
-        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
-        let mut days = Vec::new();
-        for w in weeks {
-            let month = w.week.start_date().month();
-            // The week's noons: its handoff may fall before or after midday.
-            for date in (-1..=7).filter_map(|k| w.week.start_date().checked_add_signed(chrono::Duration::days(k))) {
-                let at = local_instant(zone, date.and_time(noon)).to_utc();
-                let Some(stretch) = w.week.contains(at).then(|| w.stretch_at(at)).flatten() else {
-                    continue;
-                };
-                let weekend = date.weekday().num_days_from_monday() >= 5;
-                let holiday = inputs
-                    .engineer(&stretch.engineer)
-                    .and_then(|e| inputs.calendar_of(e))
-                    .is_some_and(|c| !c.holidays_on(date).is_empty());
-                days.push((stretch.engineer.clone(), month, weekend, holiday));
-            }
+fn days_worked(inputs: &ScheduleInputs, weeks: &[WeekAssignment]) -> Vec<DayWorked> {
+    let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+    let mut days = Vec::new();
+    for w in weeks {
+        let start = w.week.start_date();
+        // The week's noons: its handoff may fall before or after midday.
+        for k in -1..=7 {
+            let date = start + chrono::Duration::days(k);
+            let at = local_instant(inputs.team.time_zone, date.and_time(noon)).to_utc();
+            let Some(stretch) = w.stretch_at(at) else { continue };
+            let calendar = inputs.engineer(&stretch.engineer).and_then(|e| inputs.calendar_of(e));
+            days.push(DayWorked {
+                engineer: stretch.engineer.clone(),
+                month: start.month(),
+                weekend: date.weekday().num_days_from_monday() >= 5,
+                holiday: calendar.is_some_and(|c| !c.holidays_on(date).is_empty()),
+            });
         }
-        DayCounts(days)
     }
-
-    /// (weekend days, holiday days) of `engineer` in `months` (1–12).
-    fn sum(&self, engineer: &str, months: std::ops::RangeInclusive<u32>) -> (u32, u32) {
-        self.0
-            .iter()
-            .filter(|(e, month, ..)| e == engineer && months.contains(month))
-            .fold((0, 0), |(we, ho), d| (we + u32::from(d.2), ho + u32::from(d.3)))
-    }
-}
-
-/// One record: the cells joined by commas, ended by CRLF.
-fn line(cells: impl IntoIterator<Item = String>) -> String {
-    let mut out = cells.into_iter().collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
+    days
 }
 
 /// Free text as one cell: formula-looking text made inert, then quoted if it must be.
+/// (Byte tests: every character concerned is ASCII, and they keep the site's wasm small.)
 pub fn text_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
+    let inert = matches!(text.bytes().next(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let quote = text.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+    let mut out = String::with_capacity(text.len() + 3);
+    if quote {
+        out.push('"');
     }
+    if inert {
+        out.push('\'');
+    }
+    for c in text.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+    out
 }
 
-/// The team's name for a file name: lowercase letters and digits, runs joined by hyphens.
+/// The team's name for a file name: ASCII letters lowercased, runs of other ASCII (spaces,
+/// punctuation) as one hyphen; other letters stay as they are.
 fn file_stem(team: &str) -> String {
-    team.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
+    let mut out = String::new();
+    for c in team.chars() {
+        if !c.is_ascii() || c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]
@@ -234,5 +258,6 @@ mod tests {
     fn file_names_have_the_team_and_range() {
         assert_eq!(file_stem("Data Engineering"), "data-engineering");
         assert_eq!(file_stem("  R&D / Ops! "), "r-d-ops");
+        assert_eq!(file_stem("Équipe Données"), "Équipe-données");
     }
 }

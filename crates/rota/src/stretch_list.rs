@@ -53,34 +53,36 @@ pub struct ListedStretch {
     pub instead_of: Option<String>,
 }
 
-impl ListedStretch {
-    pub fn contains(&self, instant: DateTime<Utc>) -> bool {
-        self.start <= instant && instant < self.end
-    }
-}
-
-/// Every stretch of `weeks`, in order.
+/// Every stretch of `weeks`, in order. (A plain loop: the site's wasm runs this for its CSV
+/// download, and iterator adaptors there are code to download.)
 pub fn stretches(weeks: &[WeekAssignment]) -> Vec<ListedStretch> {
-    weeks.iter().flat_map(week_stretches).collect()
-}
-
-fn week_stretches(w: &WeekAssignment) -> impl Iterator<Item = ListedStretch> + '_ {
-    let arranged = if w.trade.as_ref().is_some_and(|t| t.applied) {
-        Why::Trade
-    } else if w.swap.is_some() {
-        Why::Swap
-    } else if w.roster_change.is_some() {
-        Why::RosterChange
-    } else {
-        Why::Rotation
-    };
-    w.stretches.iter().map(move |s| {
-        let (why, instead_of) = match &s.kind {
-            StretchKind::Cover { instead_of, .. } => (Why::Cover, Some(instead_of.clone())),
-            StretchKind::Week => (arranged, None),
+    let mut out = Vec::new();
+    for w in weeks {
+        let arranged = if w.trade.as_ref().is_some_and(|t| t.applied) {
+            Why::Trade
+        } else if w.swap.is_some() {
+            Why::Swap
+        } else if w.roster_change.is_some() {
+            Why::RosterChange
+        } else {
+            Why::Rotation
         };
-        ListedStretch { week: w.week.id, start: s.start, end: s.end, engineer: s.engineer.clone(), why, instead_of }
-    })
+        for s in &w.stretches {
+            let (why, instead_of) = match &s.kind {
+                StretchKind::Cover { instead_of, .. } => (Why::Cover, Some(instead_of.clone())),
+                StretchKind::Week => (arranged, None),
+            };
+            out.push(ListedStretch {
+                week: w.week.id,
+                start: s.start,
+                end: s.end,
+                engineer: s.engineer.clone(),
+                why,
+                instead_of,
+            });
+        }
+    }
+    out
 }
 
 /// The weeks from `before` weeks before the week holding `instant` to `after` weeks after it,

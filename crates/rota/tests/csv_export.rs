@@ -155,14 +155,15 @@ fn hours_worked_out_by_hand() {
     // The year: 52 weeks starting 5 Jan to 28 Dec, 26 each.
     assert_eq!(find("alice,alice,2026,"), "alice,alice,2026,year,26,4388,263280,53,0");
     assert_eq!(find("bob,bob,2026,"), "bob,bob,2026,year,26,4348,260880,51,0");
-    // Per engineer: 12 months, 4 quarters, the year; header first, CRLF after every line.
+    // Per engineer: each quarter after its months, then the year; header first, CRLF after
+    // every line.
     assert_eq!(lines[0], HOURS_HEADER.join(","));
     assert_eq!(lines.len(), 1 + 2 * 17 + 1);
     assert_eq!(
         lines[1..18].iter().map(|l| l.split(',').nth(2).unwrap()).collect::<Vec<_>>(),
         [
-            "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09",
-            "2026-10", "2026-11", "2026-12", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"
+            "2026-01", "2026-02", "2026-03", "2026-Q1", "2026-04", "2026-05", "2026-06", "2026-Q2", "2026-07",
+            "2026-08", "2026-09", "2026-Q3", "2026-10", "2026-11", "2026-12", "2026-Q4", "2026"
         ]
     );
     assert_eq!(lines.last(), Some(&""));
