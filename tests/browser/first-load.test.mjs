@@ -10,10 +10,11 @@ import { DIST, useSite, openAt, NY } from './support.mjs';
 const site = useSite(before, after);
 
 /**
- * Brotli bytes of a first load of the Now view, as of this build. Raise it only with a reason
- * in the commit: it is the figure the benchmark compares with a bare Leptos page.
+ * Brotli bytes of a first load of the Now view: 267,725 when set (2026-11-29), plus room for
+ * the build date's table. Raise it only with a reason in the commit: it is the figure the
+ * benchmark compares with a bare Leptos page (issue 11), and issue 12 may add at most 2 kB.
  */
-const BUDGET = 262_000;
+const BUDGET = 268_500;
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
