@@ -13,7 +13,8 @@ export const DIST_V2 = join(ROOT, 'target/dist-v2');
 /** Built by scripts/test from tests/fixtures/hostile-data: markup and control characters as data. */
 export const DIST_HOSTILE = join(ROOT, 'target/dist-hostile');
 
-const TYPES = {
+/** Content types by file extension, as a static host sends them. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
