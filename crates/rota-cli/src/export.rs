@@ -1,7 +1,7 @@
 //! `rota export`: the CSV files the site's "Download CSV" buttons make, written by the same
 //! functions ([`rota::csv_export`]), so a payroll script and a person get the same bytes.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use chrono::{Datelike, Utc};
@@ -47,10 +47,25 @@ pub fn run(data: &TeamData, export: &Export) -> Result<(), String> {
     match &export.out {
         Some(dir) => files.iter().try_for_each(|file| write(dir, file)),
         None => files.iter().try_for_each(|file| {
-            // The file's own bytes (CRLF line ends included), for a pipe or a redirect.
-            std::io::stdout().write_all(file.text.as_bytes()).map_err(|e| format!("cannot write: {e}"))
+            let mut stdout = std::io::stdout();
+            if stdout.is_terminal() {
+                // Read by a person: free text from the data is shown, not obeyed (see
+                // crate::terminal).
+                for_terminal(&file.text).try_for_each(|line| writeln!(stdout, "{line}"))
+            } else {
+                // The file's own bytes (CRLF line ends included), for a pipe or a redirect.
+                stdout.write_all(file.text.as_bytes())
+            }
+            .map_err(|e| format!("cannot write: {e}"))
         }),
     }
+}
+
+/// The lines of a CSV file as a terminal may show them: each line without its CRLF, and any
+/// control, bidirectional or invisible character inside (a quoted line break included) as
+/// `\uXXXX`.
+fn for_terminal(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_terminator("\r\n").map(crate::terminal::visible)
 }
 
 fn write(dir: &Path, file: &CsvFile) -> Result<(), String> {
@@ -59,4 +74,16 @@ fn write(dir: &Path, file: &CsvFile) -> Result<(), String> {
     std::fs::write(&path, &file.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     say!("wrote {}", path.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_terminal;
+
+    #[test]
+    fn a_terminal_shows_escape_sequences_and_quoted_line_breaks_as_text() {
+        let text = "name,notes\r\n\"Bob\u{1b}[2J\",\"two\nlines\"\r\nAlice,\r\n";
+        let lines: Vec<String> = for_terminal(text).collect();
+        assert_eq!(lines, ["name,notes", "\"Bob\\u001B[2J\",\"two\\u000Alines\"", "Alice,"]);
+    }
 }
