@@ -96,7 +96,8 @@ function walk(dir) {
     return statSync(path).isDirectory() ? walk(path) : [relative(staging, path)];
   });
 }
-const files = walk(staging).filter((file) => !pageCopies.has(file)).sort();
+// Not the API either: it is for bots and scripts, and the app never reads it.
+const files = walk(staging).filter((file) => !pageCopies.has(file) && !file.startsWith('api/')).sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(sha('sha256', readFileSync(join(staging, file))));
 const deployment = `rota ${base} `;

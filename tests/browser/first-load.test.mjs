@@ -47,6 +47,9 @@ test('every compressible file has .br and .gz copies with the same bytes, for ho
     assert.ok(brotliDecompressSync(readFileSync(`${file}.br`)).equals(bytes), `${file}.br`);
     assert.ok(gunzipSync(readFileSync(`${file}.gz`)).equals(bytes), `${file}.gz`);
   }
-  // The service worker precaches the plain files only.
-  assert.doesNotMatch(readFileSync(join(DIST, 'sw.js'), 'utf8'), /\.(br|gz)"/);
+  // The service worker precaches the plain files only, and not the API (the app never reads it).
+  const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(worker, /\.(br|gz)"/);
+  assert.doesNotMatch(worker, /"\/api\//);
+  assert.match(worker, /"\/text\/search-[0-9a-f]{16}\.txt"/, 'the text is precached, for offline use');
 });
