@@ -11,9 +11,14 @@ import { useSite, openAt, scheduleRows, NY, DIST, ROOT } from './support.mjs';
 
 const site = useSite(before, after);
 
-/** The CLI the build ran (scripts/post-build.mjs), so it embeds the same data as dist/. */
+/**
+ * `rota export` on the data dist/ was built from. The CLI the builds ran (scripts/post-build.mjs)
+ * embeds whichever data was built last (the test command builds other data after dist/), so it
+ * is given the folder.
+ */
 function rotaExport(...args) {
-  return execFileSync(join(ROOT, 'target/post-build/debug/rota'), ['export', ...args], { encoding: 'utf8' });
+  const cli = join(ROOT, 'target/post-build/debug/rota');
+  return execFileSync(cli, ['export', '--data', join(ROOT, 'data'), ...args], { encoding: 'utf8' });
 }
 
 /** RFC 4180 records of `text`. */
