@@ -34,8 +34,7 @@ pub async fn load(file: &'static str) -> Loaded {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let unreachable =
-        || "it cannot be fetched: you seem to be offline, and this device has not saved it yet".to_string();
+    let unreachable = || "you seem to be offline, and this device has not saved it yet".to_string();
     let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
     if !response.ok() {

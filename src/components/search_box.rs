@@ -28,7 +28,8 @@ pub fn SearchBox() -> impl IntoView {
     let index = RwSignal::new(build_index(team_data()));
     let full_text = RwSignal::new(FullText::NotAsked);
     let load_full_text = move || {
-        if full_text.get_untracked() != FullText::NotAsked {
+        // Once fetched or on its way; after a failure (offline), the next use tries again.
+        if matches!(full_text.get_untracked(), FullText::Loading | FullText::Loaded) {
             return;
         }
         full_text.set(FullText::Loading);
@@ -128,7 +129,7 @@ pub fn SearchBox() -> impl IntoView {
                         let results = results();
                         let note = match full_text.get() {
                             FullText::Loading => Some("Still fetching the runbooks' text: only titles and names were searched so far.".to_string()),
-                            FullText::Failed(reason) => Some(format!("Only titles and names were searched: the runbooks' text {reason}.")),
+                            FullText::Failed(reason) => Some(format!("Only titles and names were searched; the runbooks' text could not be loaded: {reason}.")),
                             FullText::NotAsked | FullText::Loaded => None,
                         };
                         let note = note.map(|note| view! { <p class="search-note">{note}</p> });

@@ -79,3 +79,22 @@ test('search finds titles before the text arrives, says so, and finds the text a
   assert.equal(await page.locator('.search-note').count(), 0);
   await context.close();
 });
+
+test('search without the text says so, and tries again the next time the box is used', async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  const page = await openAt(context, site.url + '/pipelines', NY.thanksgiving, 'tr[data-pipeline]');
+  const file = /\/text\/search-/;
+  await context.route(file, (route) => route.abort('internetdisconnected'));
+  const box = page.getByRole('searchbox');
+  await box.fill('utc local');
+  await page.locator('.search-note').filter({ hasText: 'could not be loaded' }).waitFor();
+  assert.match(await page.locator('.search-note').innerText(),
+    /^Only titles and names were searched; the runbooks' text could not be loaded: you seem to be offline/);
+  await context.unroute(file);
+  await box.blur();
+  await box.focus();
+  await page.locator('#search-results li').first().waitFor();
+  assert.deepEqual(await page.locator('#search-results .result-title').allInnerTexts(), ['Incorrect Time Windows']);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  await context.close();
+});
