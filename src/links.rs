@@ -56,8 +56,7 @@ pub fn href(path: impl AsRef<str>) -> String {
 /// subpath), read from `<base href>`, which the build writes for `--public-url`.
 pub fn base_path() -> String {
     let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
-    path.unwrap_or_default().trim_end_matches('/').to_string()
+    rota::base_path(&base).to_string()
 }
 
 /// The full URL of a site path, for "copy link".

@@ -104,8 +104,8 @@ impl Prose {
                 </p>
             }
             .into_any(),
-            Some(Ok(_)) => match self.text() {
-                Some(text) => render(&text).into_any(),
+            Some(Ok(_)) => match self.with_text(|text| render(text).into_any()) {
+                Some(view) => view,
                 None => view! { <p class="notice" role="alert">{format!("The {what} is missing from this build.")}</p> }
                     .into_any(),
             },
@@ -119,12 +119,13 @@ impl Prose {
         self,
         render: impl Fn(&PipelineText) -> V + Send + Sync + 'static,
     ) -> impl IntoView {
-        move || self.text().map(|text| render(&text))
+        move || self.with_text(&render)
     }
 
-    fn text(&self) -> Option<PipelineText> {
-        let all = self.texts.get()?.ok()?;
+    /// `f` of this pipeline's text, once fetched (read in place: a runbook's failure points
+    /// each render from it).
+    fn with_text<R>(&self, f: impl FnOnce(&PipelineText) -> R) -> Option<R> {
         let slug = self.pipeline.get();
-        all.iter().find(|t| t.pipeline == slug).cloned()
+        self.texts.with(|texts| texts.as_ref()?.as_ref().ok()?.iter().find(|t| t.pipeline == slug).map(f))
     }
 }

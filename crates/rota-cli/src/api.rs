@@ -85,7 +85,7 @@ impl<'a> Site<'a> {
             to: rotation.week(weeks.0 + weeks.1 - 1).end.to_rfc3339(),
         };
         let generated_at = built_at.with_timezone(&data.inputs.team.time_zone).to_rfc3339();
-        let base = base_path(public_url);
+        let base = rota::base_path(public_url).to_string();
         Site { data, schedule, base, head: Head { generated_at, horizon }, weeks }
     }
 
@@ -189,14 +189,6 @@ impl<'a> Site<'a> {
 
 /// `/oncall/` → `/oncall`, `/` → `` (paths then start with `/`), `https://x.org/oncall/` →
 /// `/oncall`: links are absolute paths on the site's host.
-fn base_path(public_url: &str) -> String {
-    let path = match public_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
-        None => public_url,
-    };
-    path.trim_end_matches('/').to_string()
-}
-
 #[derive(Serialize)]
 struct Person {
     slug: String,
@@ -290,18 +282,4 @@ struct ContactEntry {
     value: String,
     label: Option<String>,
     href: Option<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base_path;
-
-    #[test]
-    fn links_are_absolute_paths_under_the_base() {
-        assert_eq!(base_path("/"), "");
-        assert_eq!(base_path("/oncall/"), "/oncall");
-        assert_eq!(base_path("/oncall"), "/oncall");
-        assert_eq!(base_path("https://example.org/oncall/"), "/oncall");
-        assert_eq!(base_path("https://example.org"), "");
-    }
 }

@@ -18,3 +18,22 @@ pub fn site_paths(data: &TeamData) -> Vec<String> {
     paths.extend(data.inputs.engineers.iter().map(|e| format!("/people/{}", e.slug)));
     paths
 }
+
+/// The path of a deployment's base URL without its trailing slash: "" at a host's root,
+/// "/oncall" under a subpath; `url` may be a path (`--public-url /oncall/`) or a full URL
+/// (the page's `<base href>`). Links are this followed by a site path.
+///
+/// ```
+/// assert_eq!(rota::base_path("/"), "");
+/// assert_eq!(rota::base_path("/oncall/"), "/oncall");
+/// assert_eq!(rota::base_path("/oncall"), "/oncall");
+/// assert_eq!(rota::base_path("https://example.org/oncall/"), "/oncall");
+/// assert_eq!(rota::base_path("https://example.org"), "");
+/// ```
+pub fn base_path(url: &str) -> &str {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => url,
+    };
+    path.trim_end_matches('/')
+}

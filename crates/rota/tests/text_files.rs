@@ -11,18 +11,14 @@ fn data_folder() -> TeamData {
     rota::load::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")).unwrap()
 }
 
-fn put_back(data: TeamData, texts: Vec<rota::text_files::PipelineText>) -> TeamData {
-    data.with_text(&texts)
-}
-
 #[test]
 fn the_search_file_and_the_pipeline_files_give_back_the_data_folder() {
     let data = data_folder();
     let files = text_files(&data);
     assert_eq!(files.pipelines.len(), data.pipelines.len());
-    assert_eq!(put_back(data.without_text(), decode(&files.search.body).unwrap()), data);
-    let one_by_one = files.pipelines.iter().flat_map(|(_, file)| decode(&file.body).unwrap()).collect();
-    assert_eq!(put_back(data.without_text(), one_by_one), data);
+    assert_eq!(data.without_text().with_text(&decode(&files.search.body).unwrap()), data);
+    let one_by_one: Vec<_> = files.pipelines.iter().flat_map(|(_, file)| decode(&file.body).unwrap()).collect();
+    assert_eq!(data.without_text().with_text(&one_by_one), data);
 }
 
 #[test]
@@ -36,7 +32,7 @@ fn text_with_newlines_backslashes_and_markup_survives_the_round_trip() {
     fx.push("runbooks.json", "", runbook);
     let data = rota::load::load_dir(&fx.dir).unwrap();
     let files = text_files(&data);
-    assert_eq!(put_back(data.without_text(), decode(&files.search.body).unwrap()), data);
+    assert_eq!(data.without_text().with_text(&decode(&files.search.body).unwrap()), data);
 }
 
 #[test]
