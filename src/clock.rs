@@ -41,6 +41,12 @@ pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
     Memo::new(move |_| team_schedule().stretch_at(now.get()))
 }
 
+/// The weeks the site answers for now; changes once a year.
+pub fn use_horizon() -> Memo<rota::Horizon> {
+    let now = use_clock();
+    Memo::new(move |_| rota::Horizon::at(&rota::Rotation::new(team_inputs()), now.get()))
+}
+
 pub fn provide_clock() {
     let (now, set_now) = signal(now_instant());
     let tick = move || set_now.set(now_instant());

@@ -21,7 +21,6 @@ mod prose;
 mod runbook_text;
 pub mod search;
 mod time_format;
-mod week_range;
 
 use components::rebuild_banner::RebuildBanner;
 use components::route_focus::RouteFocus;

@@ -7,21 +7,24 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use rota::{Schedule, ScheduleInputs, WhatIf, WhatIfError};
+use rota::{Horizon, Schedule, ScheduleInputs, WhatIf, WhatIfError};
 
+use crate::clock::use_horizon;
 use crate::data::{team_inputs, team_schedule};
 
 /// A what-if preview (empty for the real schedule) with the schedule it gives.
 #[derive(Clone)]
 pub struct Preview {
     pub what_if: WhatIf,
+    /// The weeks the what-if was checked against, and the page may show.
+    pub horizon: Horizon,
     schedule: Arc<Schedule>,
 }
 
-/// The schedule follows from the what-if, so it alone decides equality.
+/// The schedule follows from the what-if, so it and the horizon decide equality.
 impl PartialEq for Preview {
     fn eq(&self, other: &Preview) -> bool {
-        self.what_if == other.what_if
+        self.what_if == other.what_if && self.horizon == other.horizon
     }
 }
 
@@ -42,12 +45,14 @@ impl Preview {
 /// The preview the current URL asks for, or why its parameters cannot be used.
 pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
     let query = use_query_map();
+    let horizon = use_horizon();
     Memo::new(move |_| {
         let query = query.read();
         let values = |name: &str| query.get_all(name).unwrap_or_default();
-        let what_if = WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs())?;
+        let horizon = horizon.get();
+        let what_if = WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs(), horizon)?;
         let schedule = previewed(&what_if);
-        Ok(Preview { what_if, schedule })
+        Ok(Preview { what_if, horizon, schedule })
     })
 }
 

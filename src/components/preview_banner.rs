@@ -14,7 +14,7 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
     if what_if.is_empty() {
         return None;
     }
-    let effects = what_if.effects(team_schedule(), preview.schedule());
+    let effects = what_if.effects(team_schedule(), preview.schedule(), preview.horizon);
     // Read once: the page re-renders the banner when the URL changes, and a reactive href here
     // would subscribe every banner ever shown to the router's location.
     let without = use_location().pathname.get_untracked();

@@ -1,19 +1,19 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use rota::{WeekId, WhatIf};
+use rota::horizon::last_week_of;
+use rota::{Horizon, WeekId, WhatIf};
 
 use crate::keyboard::field_target;
 use crate::links;
-use crate::week_range::{last_week_of, WeekRange};
 
 /// How many weeks the schedule can show at once.
 pub const WEEK_COUNTS: [u32; 6] = [1, 4, 8, 12, 26, 52];
 
-/// Previous/next week, this week, and any ISO week of `range` by year and number — plain
+/// Previous/next week, this week, and any ISO week of `range` (the horizon) by year and number — plain
 /// selects, which work on phones and in browsers without `<input type="week">`.
 #[component]
-pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange, what_if: WhatIf) -> impl IntoView {
+pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: Horizon, what_if: WhatIf) -> impl IntoView {
     let navigate = use_navigate();
     let year_ref = NodeRef::<leptos::html::Select>::new();
     let number_ref = NodeRef::<leptos::html::Select>::new();
@@ -30,7 +30,7 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
         let chosen = chosen.unwrap_or_else(|_| last_week_of(year.get_untracked()));
         let count = value(count_ref).parse().unwrap_or(weeks);
         navigate_to(
-            &links::schedule(chosen.clamp(range.first, range.last), count, &what_if_for_submit),
+            &links::schedule(chosen.clamp(range.first(), range.last()), count, &what_if_for_submit),
             Default::default(),
         );
     };
@@ -49,8 +49,8 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
         }
     };
     // ← and → step through the weeks, unless the person is typing or choosing in a field.
-    let previous_week = (week > range.first).then(|| week.plus_weeks(-1));
-    let next_week = (week < range.last).then(|| week.plus_weeks(1));
+    let previous_week = (week > range.first()).then(|| week.plus_weeks(-1));
+    let next_week = (week < range.last()).then(|| week.plus_weeks(1));
     let step_to = |to: Option<WeekId>| to.map(|to| links::schedule(to, weeks, &what_if));
     let (previous_path, next_path) = (step_to(previous_week), step_to(next_week));
     let arrows = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -68,7 +68,7 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: WeekRange,
         }
     });
     on_cleanup(move || arrows.remove());
-    let years = (range.first.year()..=range.last.year())
+    let years = (range.first().year()..=range.last().year())
         .map(|y| view! { <option value=y.to_string() selected=y == week.year()>{y.to_string()}</option> })
         .collect_view();
     let numbers = move || {

@@ -51,7 +51,9 @@ pub fn WeekTable(
                 .swap
                 .as_ref()
                 .filter(|s| s.is_holiday_side(w.week.index))
-                .and_then(|_| what_if.adding("keep", &w.week.id.to_string(), crate::data::team_inputs()).ok())
+                .and_then(|_| {
+                    what_if.adding("keep", &w.week.id.to_string(), crate::data::team_inputs(), preview.horizon).ok()
+                })
                 .map(|kept| links::schedule(w.week.id, 4, &kept));
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
             let mut notes = w.explain(preview.inputs());

@@ -31,7 +31,7 @@ pub fn WhatIfForm(
     let who = NodeRef::<leptos::html::Select>::new();
     let from = NodeRef::<leptos::html::Input>::new();
     let to = NodeRef::<leptos::html::Input>::new();
-    let current = preview.what_if.clone();
+    let (current, horizon) = (preview.what_if.clone(), preview.horizon);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = |input: NodeRef<leptos::html::Input>| input.get().map(|i| i.value()).unwrap_or_default();
@@ -43,7 +43,7 @@ pub fn WhatIfForm(
         }
         let item = format!("{who}:{from}..{to}");
         let param = if kind.get_untracked() == Kind::Leave { "leave" } else { "cover" };
-        match current.adding(param, &item, team_inputs()) {
+        match current.adding(param, &item, team_inputs(), horizon) {
             Ok(what_if) => {
                 set_error.set(String::new());
                 navigate(&links::with_what_if(&path, &what_if), Default::default());

@@ -105,15 +105,20 @@ pub fn FairnessPage() -> impl IntoView {
             Err(e) => return bad_link(e.to_string()).into_any(),
         };
         let schedule = p.schedule();
-        let first_year = team_inputs().team.epoch.year();
-        let this_year = current_year.get().max(first_year);
+        let years = p.horizon.years();
+        let this_year = current_year.get().clamp(*years.start(), *years.end());
         let year = match query.read().get("year") {
             None => this_year,
             Some(y) => match y.parse::<i32>() {
-                Ok(y) if (first_year..=this_year + 50).contains(&y) => y,
+                Ok(y) if years.contains(&y) => y,
                 _ => {
-                    return bad_link(format!("year={y}: choose a year from {first_year} to {}", this_year + 50))
-                        .into_any()
+                    let reason = format!(
+                        "year={y}: choose a year from {} to {} ({})",
+                        years.start(),
+                        years.end(),
+                        p.horizon.describe()
+                    );
+                    return bad_link(reason).into_any();
                 }
             },
         };
@@ -131,8 +136,8 @@ pub fn FairnessPage() -> impl IntoView {
             <h1>{format!("Fairness in {year}")}</h1>
             <p class="hint">"Weeks count in the quarter their handoff falls in. Hours are the time actually on call: a cover moves its hours to the engineer covering. A holiday swap counts once, in the holiday week: \"covered by others\" for the engineer who had the holiday, \"covered for others\" for the backup."</p>
             <nav class="steps" aria-label="Years">
-                {(year > first_year).then(|| view! { <A href=year_link(year - 1) attr:class="button">{format!("← {}", year - 1)}</A> })}
-                <A href=year_link(year + 1) attr:class="button">{format!("{} →", year + 1)}</A>
+                {(year > *years.start()).then(|| view! { <A href=year_link(year - 1) attr:class="button">{format!("← {}", year - 1)}</A> })}
+                {(year < *years.end()).then(|| view! { <A href=year_link(year + 1) attr:class="button">{format!("{} →", year + 1)}</A> })}
             </nav>
             {match real {
                 Some(real) => view! { <FairnessTable ledger=ledger real=real /> }.into_any(),

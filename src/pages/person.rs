@@ -68,7 +68,7 @@ pub fn PersonPage() -> impl IntoView {
         };
         let schedule = p.schedule();
         let from = index.get().unwrap_or(0);
-        let weeks = schedule.weeks(from, UPCOMING_WEEKS);
+        let weeks = schedule.weeks(from, UPCOMING_WEEKS.min(p.horizon.weeks_from(schedule.rotation().week(from).id)));
         let next = next_on_call(&weeks, &slug, now.get_untracked());
         let given_away = given_away(&weeks, &slug, p.inputs());
         // Weeks actually on call: held, or part of one through a cover.

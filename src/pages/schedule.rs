@@ -13,7 +13,6 @@ use crate::components::what_if_form::WhatIfForm;
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
-use crate::week_range::{WeekRange, YEARS_AHEAD};
 
 /// E.g. "Monday at 09:00".
 fn handoff_text(data: &rota::ScheduleInputs) -> String {
@@ -51,14 +50,17 @@ pub fn SchedulePage() -> impl IntoView {
         let rotation = Rotation::new(p.inputs());
         let first = rotation.week(0).id;
         let today = this_week.get().map_or(first, |i| rotation.week(i).id);
-        let range = WeekRange::new(first, today);
+        let range = p.horizon;
         let week = match query.get("week").map(|w| w.parse::<WeekId>()) {
             None => today,
             Some(Ok(week)) if week < first => {
                 return bad_link(format!("week={week}: the rotation starts in {first}")).into_any()
             }
-            Some(Ok(week)) if week > range.last => {
-                let reason = format!("week={week}: the schedule covers {range}, up to {YEARS_AHEAD} years ahead");
+            Some(Ok(week)) if week > range.last() => {
+                let reason = format!(
+                    "week={week}: the schedule covers {range}, up to {} years ahead",
+                    rota::horizon::YEARS_AHEAD
+                );
                 return bad_link(reason).into_any();
             }
             Some(Ok(week)) => week,

@@ -84,12 +84,17 @@ pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>, for
 }
 
 pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> CommandResult {
-    let at = at.unwrap_or_else(Utc::now);
+    let today = Utc::now();
+    let at = at.unwrap_or(today);
     let schedule = Schedule::new(data.inputs.clone());
     let (Some(week), Some((now, next))) = (schedule.at(at), schedule.stretch_at(at)) else {
         let first = schedule.rotation().week(0);
         return Err(format!("the rotation starts at {}: nobody is on call before", stamp(first.start)));
     };
+    crate::horizon::date(
+        crate::horizon::at(&schedule, today),
+        at.with_timezone(&data.inputs.team.time_zone).date_naive(),
+    )?;
     let notes = week.explain(&data.inputs);
     if format == Format::Json {
         let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
@@ -128,10 +133,7 @@ pub fn paths(data: &TeamData, format: Format) -> CommandResult {
 
 pub fn schedule(data: &TeamData, from: WeekId, weeks: u32, format: Format) -> CommandResult {
     let schedule = Schedule::new(data.inputs.clone());
-    let first = schedule
-        .rotation()
-        .index_of_week(from)
-        .ok_or_else(|| format!("{from} is before the rotation starts ({})", schedule.rotation().week(0).id))?;
+    let first = crate::horizon::weeks(&schedule, crate::horizon::at(&schedule, Utc::now()), from, weeks)?;
     let rows = schedule.weeks(first, weeks);
     match format {
         Format::Json => print_json(&rows.iter().map(JsonWeek::from).collect::<Vec<_>>())?,
@@ -162,9 +164,12 @@ pub fn ics(
 ) -> CommandResult {
     let built_at = rota::build_time::from_env()?;
     let zone = data.inputs.team.time_zone;
-    let around = around.unwrap_or_else(|| built_at.with_timezone(&zone).date_naive());
     let stamp = FeedStamp { built_at, feed_id: feed_id(&data.inputs.team.name, public_url) };
     let schedule = Schedule::new(data.inputs.clone());
+    let around = match around {
+        Some(date) => crate::horizon::date(crate::horizon::at(&schedule, Utc::now()), date)?,
+        None => built_at.with_timezone(&zone).date_naive(),
+    };
     let people: Vec<&str> = match person {
         Some(slug) => {
             data.engineer(slug).ok_or_else(|| {

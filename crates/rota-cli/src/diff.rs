@@ -102,6 +102,8 @@ fn range(schedule: &Schedule, args: &DiffArgs, now: DateTime<Utc>) -> Result<(u3
         let current = rotation.index_at(now).unwrap_or(0);
         current.max(first) + WEEKS_AHEAD - first + 1
     });
+    crate::horizon::weeks(schedule, crate::horizon::at(schedule, now), rotation.week(first).id, count)
+        .map_err(|reason| format!("--from/--weeks: {reason}"))?;
     Ok((first, count))
 }
 

@@ -24,6 +24,7 @@ pub struct Export {
 pub fn run(data: &TeamData, export: &Export) -> Result<(), String> {
     let schedule = Schedule::new(data.inputs.clone());
     let now = Utc::now().with_timezone(&data.inputs.team.time_zone);
+    let horizon = crate::horizon::at(&schedule, now.to_utc());
     let kinds = match export.kind {
         Some(kind) => vec![kind],
         None => vec![ExportKind::Hours, ExportKind::Schedule],
@@ -31,13 +32,17 @@ pub fn run(data: &TeamData, export: &Export) -> Result<(), String> {
     let mut files = Vec::new();
     for kind in kinds {
         files.push(match kind {
-            ExportKind::Hours => rota::csv_export::hours(&schedule, export.year.unwrap_or(now.year())),
+            ExportKind::Hours => {
+                let year = match export.year {
+                    Some(year) => crate::horizon::year(horizon, year)?,
+                    None => now.year(),
+                };
+                rota::csv_export::hours(&schedule, year)
+            }
             ExportKind::Schedule => {
                 let rotation = schedule.rotation();
                 let from = match export.from {
-                    Some(week) => rotation
-                        .index_of_week(week)
-                        .ok_or_else(|| format!("{week} is before the rotation starts ({})", rotation.week(0).id))?,
+                    Some(week) => crate::horizon::weeks(&schedule, horizon, week, export.weeks)?,
                     None => rotation.index_at(now.to_utc()).unwrap_or(0),
                 };
                 rota::csv_export::schedule(&schedule, from, export.weeks)

@@ -11,6 +11,7 @@ mod args;
 mod commands;
 mod diff;
 mod export;
+mod horizon;
 mod terminal;
 mod text_files;
 mod generated {

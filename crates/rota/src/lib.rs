@@ -17,6 +17,7 @@ mod week_id;
 pub mod csv_export;
 pub mod freshness;
 pub mod holiday;
+pub mod horizon;
 pub mod hours;
 pub mod ics;
 pub mod ledger;
@@ -45,6 +46,7 @@ pub use model::*;
 pub use week_id::{WeekId, WeekIdError};
 
 pub use holiday::Holiday;
+pub use horizon::Horizon;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
 pub use reminder::Reminder;
 pub use roster_change::RosterChangeNote;

@@ -3,27 +3,27 @@
 //! 2027-W10" when the leave falls in someone else's week.
 
 use crate::schedule_diff::ScheduleDiff;
-use crate::{Schedule, WhatIf};
+use crate::{Horizon, Schedule, WhatIf};
 
 impl WhatIf {
     /// The weeks this preview changes in `preview` compared with `real` (the return weeks of
     /// swaps it moves included), one sentence each; or, when it changes nothing, who is on
-    /// call in each week it touches.
+    /// call in each week it touches. Weeks past `horizon` are neither compared nor named.
     ///
     /// ```
     /// use std::sync::Arc;
     /// let inputs = rota::what_if::doc_team().inputs; // alice, bob alternating from 2026-W01
     /// let real = rota::Schedule::new(inputs.clone());
     /// let effects = |leave: &str| {
-    ///     let what_if = rota::WhatIf::parse(&[leave.into()], &[], &[], &inputs).unwrap();
-    ///     what_if.effects(&real, &rota::Schedule::new(Arc::new(what_if.apply(&inputs))))
+    ///     let what_if = rota::WhatIf::parse(&[leave.into()], &[], &[], &inputs, rota::what_if::doc_horizon()).unwrap();
+    ///     what_if.effects(&real, &rota::Schedule::new(Arc::new(what_if.apply(&inputs))), rota::what_if::doc_horizon())
     /// };
     /// // Alice away in her own week 2026-W03: Bob covers it and she takes his next one.
     /// assert_eq!(effects("alice:2026-01-14..2026-01-14"), ["2026-W03: bob instead of alice", "2026-W04: alice instead of bob"]);
     /// // Alice away in Bob's week: nothing moves, and the answer says so.
     /// assert_eq!(effects("alice:2026-01-07..2026-01-07"), ["No change: bob is on call in 2026-W02"]);
     /// ```
-    pub fn effects(&self, real: &Schedule, preview: &Schedule) -> Vec<String> {
+    pub fn effects(&self, real: &Schedule, preview: &Schedule, horizon: Horizon) -> Vec<String> {
         let rotation = preview.rotation();
         let mut touched: Vec<u32> = Vec::new();
         for l in &self.leave {
@@ -47,7 +47,8 @@ impl WhatIf {
         };
         // A swap's return week is at most one round of the rotation after its holiday week.
         let round = rotation.order_at(last).0.len() as u32;
-        let diff = ScheduleDiff::compare(real, preview, first, last - first + 1 + round);
+        let end = rotation.index_of_week(horizon.last()).unwrap_or(last).max(last);
+        let diff = ScheduleDiff::compare(real, preview, first, (last + round).min(end) - first + 1);
         let name = |slug: &str| preview.name_of(slug).to_string();
         if diff.weeks.is_empty() {
             return touched

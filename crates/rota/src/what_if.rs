@@ -4,11 +4,13 @@
 //!
 //! ```
 //! let inputs = rota::what_if::doc_team().inputs;
+//! let horizon = rota::what_if::doc_horizon();
 //! let what_if = rota::what_if::WhatIf::parse(
 //!     &["bob:2026-12-01..2026-12-10".into()],
 //!     &["2026-W52".into()],
 //!     &["alice:2026-12-02T18:00..2026-12-03T09:00".into()],
 //!     &inputs,
+//!     horizon,
 //! )
 //! .unwrap();
 //! assert_eq!(
@@ -25,7 +27,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::cover::{check_cover, format_local_minute, parse_local_minute};
-use crate::{Cover, Decision, Leave, ScheduleInputs, TeamData, WeekId};
+use crate::{Cover, Decision, Horizon, Leave, ScheduleInputs, TeamData, WeekId};
 
 /// Longest leave a link may add: long enough for any real absence, short enough that a
 /// mistyped year cannot make the preview compute centuries.
@@ -60,12 +62,14 @@ impl std::error::Error for WhatIfError {}
 
 impl WhatIf {
     /// Reads `leave=<person>:<from>..<to>` (dates as YYYY-MM-DD), `keep=<week>` and
-    /// `cover=<person>:<from>..<to>` (team wall-clock times as YYYY-MM-DDTHH:MM) values.
+    /// `cover=<person>:<from>..<to>` (team wall-clock times as YYYY-MM-DDTHH:MM) values, each
+    /// wholly inside `horizon`.
     pub fn parse(
         leave: &[String],
         keep: &[String],
         cover: &[String],
         data: &ScheduleInputs,
+        horizon: Horizon,
     ) -> Result<WhatIf, WhatIfError> {
         let mut values = leave
             .iter()
@@ -80,13 +84,14 @@ impl WhatIf {
             return Err(WhatIfError { param, value: value.clone(), reason });
         }
 
-        let leave = leave.iter().map(|value| parse_leave(value, data)).collect::<Result<Vec<_>, _>>()?;
-        let keep = keep.iter().map(|value| parse_keep(value, data)).collect::<Result<Vec<_>, _>>()?;
+        let leave = leave.iter().map(|value| parse_leave(value, data, horizon)).collect::<Result<Vec<_>, _>>()?;
+        let keep = keep.iter().map(|value| parse_keep(value, horizon)).collect::<Result<Vec<_>, _>>()?;
         let mut what_if = WhatIf { leave, keep, covers: Vec::new() };
         // Checked against the preview's own leave too: a cover by someone the link sends away
         // cannot stand.
         let with_leave = what_if.apply(data);
-        what_if.covers = cover.iter().map(|value| parse_cover(value, &with_leave)).collect::<Result<Vec<_>, _>>()?;
+        what_if.covers =
+            cover.iter().map(|value| parse_cover(value, &with_leave, horizon)).collect::<Result<Vec<_>, _>>()?;
         Ok(what_if)
     }
 
@@ -117,14 +122,20 @@ impl WhatIf {
 
     /// This preview with one more value of `param` (`leave`, `keep` or `cover`), checked as a
     /// link's would be — e.g. for a form that adds an absence to the preview on screen.
-    pub fn adding(&self, param: &str, value: &str, data: &ScheduleInputs) -> Result<WhatIf, WhatIfError> {
+    pub fn adding(
+        &self,
+        param: &str,
+        value: &str,
+        data: &ScheduleInputs,
+        horizon: Horizon,
+    ) -> Result<WhatIf, WhatIfError> {
         let (mut leave, mut keep, mut covers) = self.values();
         match param {
             "leave" => leave.push(value.to_string()),
             "keep" => keep.push(value.to_string()),
             _ => covers.push(value.to_string()),
         }
-        WhatIf::parse(&leave, &keep, &covers, data)
+        WhatIf::parse(&leave, &keep, &covers, data, horizon)
     }
 
     /// The `leave=`, `keep=` and `cover=` values that reproduce this preview.
@@ -157,17 +168,20 @@ fn person_and_range<'v>(
     Ok((who, from, to))
 }
 
-fn parse_cover(value: &str, data: &ScheduleInputs) -> Result<Cover, WhatIfError> {
+fn parse_cover(value: &str, data: &ScheduleInputs, horizon: Horizon) -> Result<Cover, WhatIfError> {
     let err = |reason: String| WhatIfError { param: "cover", value: value.to_string(), reason };
     // The times hold colons themselves: the person ends at the first one.
     let (who, from, to) = person_and_range(value, data, "bob:2027-03-10T18:00..2027-03-12T09:00", err)?;
     let (from, to) = (parse_local_minute(from).map_err(err)?, parse_local_minute(to).map_err(err)?);
+    if let Some(reason) = horizon.refuse_dates(from.date(), to.date()) {
+        return Err(err(reason));
+    }
     let cover = Cover { engineer: who.to_string(), from, to, note: Some("what-if preview".into()) };
     check_cover(&cover, data).map_err(|(_, reason)| err(reason))?;
     Ok(cover)
 }
 
-fn parse_leave(value: &str, data: &ScheduleInputs) -> Result<Leave, WhatIfError> {
+fn parse_leave(value: &str, data: &ScheduleInputs, horizon: Horizon) -> Result<Leave, WhatIfError> {
     let err = |reason: String| WhatIfError { param: "leave", value: value.to_string(), reason };
     let (who, from, to) = person_and_range(value, data, "bob:2026-12-01..2026-12-10", err)?;
     let date = |text: &str| {
@@ -177,19 +191,29 @@ fn parse_leave(value: &str, data: &ScheduleInputs) -> Result<Leave, WhatIfError>
     if to < from {
         return Err(err(format!("the leave ends ({to}) before it starts ({from})")));
     }
+    if let Some(reason) = horizon.refuse_dates(from, to) {
+        return Err(err(reason));
+    }
     if (to - from).num_days() >= MAX_LEAVE_DAYS {
         return Err(err(format!("a preview can add at most {MAX_LEAVE_DAYS} days of leave at once")));
     }
     Ok(Leave { engineer: who.to_string(), from, to, note: Some("what-if preview".into()) })
 }
 
-fn parse_keep(value: &str, data: &ScheduleInputs) -> Result<WeekId, WhatIfError> {
+fn parse_keep(value: &str, horizon: Horizon) -> Result<WeekId, WhatIfError> {
     let err = |reason: String| WhatIfError { param: "keep", value: value.to_string(), reason };
     let week: WeekId = value.parse().map_err(|e: crate::WeekIdError| err(e.reason.to_string()))?;
-    if week < WeekId::of(data.team.epoch) {
-        return Err(err(format!("{week} is before the rotation starts")));
+    match horizon.refuse_week(week) {
+        Some(reason) => Err(err(reason)),
+        None => Ok(week),
     }
-    Ok(week)
+}
+
+/// The horizon of [`doc_team`] in late 2026: 2026-W01 to 2036-W52.
+#[doc(hidden)]
+pub fn doc_horizon() -> Horizon {
+    let week = |w: &str| w.parse::<WeekId>().expect("a week");
+    Horizon::new(week("2026-W01"), week("2026-W48"))
 }
 
 /// A two-person team for examples in the docs.
@@ -235,7 +259,7 @@ mod tests {
 
     fn parse(leave: &[&str], keep: &[&str]) -> Result<WhatIf, WhatIfError> {
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        WhatIf::parse(&owned(leave), &owned(keep), &[], &doc_team().inputs)
+        WhatIf::parse(&owned(leave), &owned(keep), &[], &doc_team().inputs, doc_horizon())
     }
 
     #[test]
@@ -261,7 +285,45 @@ mod tests {
         assert!(reason(&["alice:2026-01-02..2026-01-01"], &[]).contains("ends (2026-01-01) before it starts"));
         assert!(reason(&["alice:2026-01-01..2029-01-01"], &[]).contains("at most 366 days"));
         assert!(reason(&[], &["2026-W99"]).starts_with("keep=2026-W99: that year has no such week"));
-        assert!(reason(&[], &["2025-W01"]).contains("before the rotation starts"));
+        assert_eq!(
+            reason(&[], &["2025-W01"]),
+            "keep=2025-W01: 2025-W01 is outside the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)"
+        );
+    }
+
+    /// Issue 16: `keep=9999-W52`, `leave=alice:9999-12-01..9999-12-05` and a cover in 9999
+    /// were accepted, and the preview resolved ~417,000 weeks and printed weeks of 10000.
+    #[test]
+    fn values_outside_the_horizon_are_refused_naming_it() {
+        let range = "outside the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)";
+        let error = |leave: &[&str], keep: &[&str], cover: &[&str]| {
+            let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            WhatIf::parse(&owned(leave), &owned(keep), &owned(cover), &doc_team().inputs, doc_horizon())
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert_eq!(error(&[], &["9999-W52"], &[]).unwrap(), format!("keep=9999-W52: 9999-W52 is {range}"));
+        assert_eq!(
+            error(&["alice:9999-12-01..9999-12-05"], &[], &[]).unwrap(),
+            format!("leave=alice:9999-12-01..9999-12-05: 9999-12-01 is {range}")
+        );
+        assert_eq!(
+            error(&[], &[], &["bob:9999-12-01T10:00..9999-12-02T10:00"]).unwrap(),
+            format!("cover=bob:9999-12-01T10:00..9999-12-02T10:00: 9999-12-01 is {range}")
+        );
+        // At both ends: the first and last weeks and their first and last days are inside…
+        assert_eq!(
+            error(&["alice:2025-12-29..2025-12-29", "bob:2036-12-28..2036-12-28"], &["2026-W01", "2036-W52"], &[]),
+            None
+        );
+        assert_eq!(error(&[], &[], &["bob:2036-12-28T10:00..2036-12-28T20:00"]), None);
+        // …and a day past either end is not.
+        assert!(error(&[], &["2037-W01"], &[]).unwrap().contains(range));
+        assert!(error(&["alice:2025-12-28..2025-12-29"], &[], &[]).unwrap().contains("2025-12-28 is outside"));
+        assert!(error(&["alice:2036-12-20..2036-12-29"], &[], &[]).unwrap().contains("2036-12-29 is outside"));
+        assert!(error(&[], &[], &["bob:2036-12-28T10:00..2036-12-29T10:00"])
+            .unwrap()
+            .contains("2036-12-29 is outside"));
     }
 
     #[test]
