@@ -11,6 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
+import { edit } from './html-edit.mjs';
+
+// A failed step stops the build with its message (trunk then reports the hook failed).
+process.on('uncaughtException', (error) => {
+  console.error(`post-build: ${error.message}`);
+  process.exit(1);
+});
 
 const root = resolve(import.meta.dirname, '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -52,10 +59,8 @@ const onCallTable = {
   names: Object.fromEntries(api.stretches.map((s) => [s.engineer, s.engineer_name])),
   stretches: api.stretches.map((s) => [s.start_unix * 1000, s.end_unix * 1000, s.engineer]),
 };
-html = html.replace(
-  '</head>',
-  `  <script type="application/json" id="on-call-table">${JSON.stringify(onCallTable).replaceAll('<', '\\u003c')}</script>\n  </head>`,
-);
+html = edit(html, 'index.html', 'the on-call table', '</head>',
+  `  <script type="application/json" id="on-call-table">${JSON.stringify(onCallTable).replaceAll('<', '\\u003c')}</script>\n  </head>`);
 
 // 3. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash (the
 // table above is data, which the browser never runs). Release builds only: `trunk serve`
@@ -73,10 +78,8 @@ if (process.env.TRUNK_PROFILE === 'release') {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
-  html = html.replace(
-    /<meta charset="utf-8" \/>/,
-    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
-  );
+  html = edit(html, 'index.html', 'the Content-Security-Policy', '<meta charset="utf-8" />',
+    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 }
 writeFileSync(join(staging, 'index.html'), html);
 
@@ -96,18 +99,28 @@ function walk(dir) {
     return statSync(path).isDirectory() ? walk(path) : [relative(staging, path)];
   });
 }
-// Not the API either: it is for bots and scripts, and the app never reads it.
-const files = walk(staging).filter((file) => !pageCopies.has(file) && !file.startsWith('api/')).sort();
+// Not the API (it is for bots and scripts) nor the calendar feeds (for calendar apps, which
+// fetch them from the host): the app reads neither, and both change with every build.
+const files = walk(staging)
+  .filter((file) => !pageCopies.has(file) && !file.startsWith('api/') && !file.startsWith('calendar/'))
+  .sort();
 const digest = createHash('sha256');
-for (const file of files) digest.update(file).update(sha('sha256', readFileSync(join(staging, file))));
+const precache = {};
+for (const file of files) {
+  const hash = sha('sha256', readFileSync(join(staging, file)));
+  digest.update(file).update(hash);
+  precache[base + file] = hash.toString('hex').slice(0, 16);
+}
 const deployment = `rota ${base} `;
 const version = digest.digest('hex').slice(0, 16);
-const precache = files.map((file) => base + file);
-const worker = readFileSync(join(root, 'assets/sw.js'), 'utf8')
-  .replace('%DEPLOYMENT%', JSON.stringify(deployment))
-  .replace('%VERSION%', version)
-  .replace('%PRECACHE%', JSON.stringify(precache, null, 2))
-  .replace('%SHELL%', `${base}index.html`);
+let worker = readFileSync(join(root, 'assets/sw.js'), 'utf8');
+for (const [marker, value] of [
+  ['%DEPLOYMENT%', JSON.stringify(deployment)],
+  ['%VERSION%', version],
+  ['%PRECACHE%', JSON.stringify(precache, null, 2)],
+  ['%REVISIONS%', `${base}sw-precache-revisions`],
+  ['%SHELL%', `${base}index.html`],
+]) worker = edit(worker, 'assets/sw.js', marker, marker, value);
 writeFileSync(join(staging, 'sw.js'), worker);
 console.log(`post-build: ${paths.length + 1} pages, ${files.length} precached files, cache "${deployment}${version}"`);
 
