@@ -42,5 +42,10 @@ pub fn year(horizon: Horizon, year: i32) -> Result<i32, String> {
     if years.contains(&year) {
         return Ok(year);
     }
-    Err(format!("{year} is not a year from {} to {} ({})", years.start(), years.end(), horizon.describe()))
+    Err(format!(
+        "{year} is not a year from {} to {}, the years wholly inside {}",
+        years.start(),
+        years.end(),
+        horizon.describe()
+    ))
 }

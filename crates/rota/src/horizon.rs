@@ -91,9 +91,9 @@ impl Horizon {
         [from, to].into_iter().find(|d| !self.contains_date(*d)).map(|d| format!("{d} is outside {}", self.describe()))
     }
 
-    /// E.g. "the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)".
+    /// E.g. "the weeks this site answers for (2026-W01 to 2036-W52, up to 10 years ahead)".
     pub fn describe(self) -> String {
-        format!("the weeks this site answers for, {self} (up to {YEARS_AHEAD} years ahead)")
+        format!("the weeks this site answers for ({self}, up to {YEARS_AHEAD} years ahead)")
     }
 }
 
@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(horizon.refuse_week(week("2036-W52")), None);
         assert_eq!(
             horizon.refuse_week(week("2037-W01")).unwrap(),
-            "2037-W01 is outside the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)"
+            "2037-W01 is outside the weeks this site answers for (2026-W01 to 2036-W52, up to 10 years ahead)"
         );
         assert!(horizon.refuse_week(week("2025-W52")).is_some());
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

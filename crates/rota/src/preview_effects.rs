@@ -74,3 +74,26 @@ impl WhatIf {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::what_if::{doc_horizon, doc_team};
+    use crate::{Schedule, WhatIf};
+
+    /// Issue 16: a preview's answer named weeks past the horizon (up to the year 10000 for a
+    /// link's leave in 9999), as it compared one round of the rotation past its last week.
+    #[test]
+    fn names_no_week_past_the_horizon() {
+        let inputs = doc_team().inputs; // alice, bob alternating from 2026-W01 (2025-12-29)
+        let real = Schedule::new(inputs.clone());
+        // 2036-W52, the horizon's last week, is the rotation's week 573: Bob's. His leave hands it
+        // to Alice, and he would take her next week, 2037-W01, past the horizon.
+        let leave = "bob:2036-12-22..2036-12-28".to_string();
+        let what_if = WhatIf::parse(&[leave], &[], &[], &inputs, doc_horizon()).unwrap();
+        let preview = Schedule::new(Arc::new(what_if.apply(&inputs)));
+        assert_eq!(preview.week(574).on_call, "bob", "the swap's return week, resolved for the swap itself");
+        assert_eq!(what_if.effects(&real, &preview, doc_horizon()), ["2036-W52: alice instead of bob"]);
+    }
+}

@@ -287,7 +287,7 @@ mod tests {
         assert!(reason(&[], &["2026-W99"]).starts_with("keep=2026-W99: that year has no such week"));
         assert_eq!(
             reason(&[], &["2025-W01"]),
-            "keep=2025-W01: 2025-W01 is outside the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)"
+            "keep=2025-W01: 2025-W01 is outside the weeks this site answers for (2026-W01 to 2036-W52, up to 10 years ahead)"
         );
     }
 
@@ -295,7 +295,7 @@ mod tests {
     /// were accepted, and the preview resolved ~417,000 weeks and printed weeks of 10000.
     #[test]
     fn values_outside_the_horizon_are_refused_naming_it() {
-        let range = "outside the weeks this site answers for, 2026-W01 to 2036-W52 (up to 10 years ahead)";
+        let range = "outside the weeks this site answers for (2026-W01 to 2036-W52, up to 10 years ahead)";
         let error = |leave: &[&str], keep: &[&str], cover: &[&str]| {
             let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
             WhatIf::parse(&owned(leave), &owned(keep), &owned(cover), &doc_team().inputs, doc_horizon())
