@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useSite, openAt, NY } from './support.mjs';
+import { useSite, openAt, NY, TEST_LIMIT_MS } from './support.mjs';
 
 const site = useSite(before, after);
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,7 +35,7 @@ async function audit(page) {
 
 let audited = 0;
 for (const [name, path, ready] of views) {
-  test(`axe finds no serious or critical problem on ${name}`, { timeout: 180_000 }, async () => {
+  test(`axe finds no serious or critical problem on ${name}`, { timeout: TEST_LIMIT_MS }, async () => {
     const context = await site.browser.newContext({ bypassCSP: true });
     const page = await openAt(context, site.url + path, NY.thanksgiving, ready, { clock: 'fixed' });
     await page.evaluate(AXE);

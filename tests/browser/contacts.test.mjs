@@ -74,7 +74,7 @@ test('the first step of the escalation line changes hands at the handoff', async
   assert.deepEqual(await steps(page), [['on-call', 'alice'], ['primary', 'bob'], ['secondary', 'charlie']]);
   assert.deepEqual(await contactLinks(page.getByTestId('escalation').getByTestId('contacts').first()), ALICE_LINKS);
   await page.clock.fastForward(60_000); // Mon 30 Nov 09:00: Diana takes over
-  await page.locator('[data-testid="escalation"] > li[data-engineer="diana"]').waitFor({ timeout: 5000 });
+  await page.locator('[data-testid="escalation"] > li[data-engineer="diana"]').waitFor();
   assert.deepEqual(await steps(page), [['on-call', 'diana'], ['primary', 'bob'], ['secondary', 'charlie']]);
   assert.equal(
     await page.locator('[data-step="on-call"] [data-testid="no-contacts"]').innerText(),
@@ -137,7 +137,6 @@ test("a person page offers the feed's address to paste, with a copy button, webc
   await page.waitForFunction(
     async (expected) => (await navigator.clipboard.readText()) === expected,
     `${site.main.url}/calendar/diana.ics`,
-    { timeout: 5000 },
   );
   assert.deepEqual(page.problems, []);
   await context.close();

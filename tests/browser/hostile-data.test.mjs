@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openAt, startServer, DIST_HOSTILE, ROOT, NY } from './support.mjs';
+import { launchBrowser, openAt, startServer, DIST_HOSTILE, ROOT, NY, TEST_LIMIT_MS } from './support.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/hostile-data');
 const fixture = (file) => JSON.parse(readFileSync(join(FIXTURE, file), 'utf8'));
@@ -66,7 +66,20 @@ function injected() {
   return found;
 }
 
-test('hostile data renders as inert, readable text on every page, within the CSP', { timeout: 180_000 }, async () => {
+/**
+ * Waits for the page's final state: every image (an injected one included) has loaded or
+ * failed, and a task has run after that, so an error handler it queued has fired.
+ */
+async function settled(page) {
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.evaluate(() => new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(null);
+  }));
+}
+
+test('hostile data renders as inert, readable text on every page, within the CSP', { timeout: TEST_LIMIT_MS }, async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     window.cspViolations = [];
@@ -79,8 +92,7 @@ test('hostile data renders as inert, readable text on every page, within the CSP
     // Search results show the same text (titles of pipelines, failure points and people).
     await page.getByRole('searchbox').fill('window');
     await page.locator('#search-results li').first().waitFor();
-    // Time for an injected image to fail to load and fire its handler.
-    await page.waitForTimeout(200);
+    await settled(page);
     assert.deepEqual(await page.evaluate(injected), [], `${path}: nothing injected`);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], `${path}: no CSP violations`);
     const shown = await page.locator('main').innerText();

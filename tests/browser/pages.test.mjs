@@ -77,7 +77,7 @@ for (const [name, setup] of Object.entries(clipboards)) {
     const page = await openAt(context, site.url + '/runbooks/aggregate-growth', NY.thanksgiving, '.failure-point', { clock: 'paused' });
     await page.getByRole('button', { name: 'Copy link to Duplicate User IDs' }).click();
     const point = page.locator('#duplicate-user-ids');
-    await point.getByRole('status').filter({ hasText: 'Copy this link:' }).waitFor({ timeout: 5000 });
+    await point.getByRole('status').filter({ hasText: 'Copy this link:' }).waitFor();
     const field = point.getByRole('textbox', { name: 'Link to copy' });
     assert.equal(await field.isVisible(), true);
     const link = site.url + '/runbooks/aggregate-growth#duplicate-user-ids';

@@ -37,10 +37,12 @@ export const TYPES = {
 export async function startServer(dir = DIST, { spaFallback = false, prefix = '', others = {} } = {}) {
   const sites = new Map([[prefix, dir], ...Object.entries(others)]);
   let online = true;
+  const requests = [];
   const server = createServer(async (req, res) => {
     // Offline: the connection drops, as when the network is gone.
     if (!online) { req.socket.destroy(); return; }
     const full = decodePath(new URL(req.url, 'http://x').pathname);
+    requests.push(full);
     const site = [...sites.keys()].filter((p) => full.startsWith(p + '/')).sort((a, b) => b.length - a.length)[0];
     if (site === undefined) { res.writeHead(404); res.end('outside the site'); return; }
     const dir = sites.get(site);
@@ -70,6 +72,8 @@ export async function startServer(dir = DIST, { spaFallback = false, prefix = ''
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
+    /** Every path asked for, in order (a test may empty it). */
+    requests,
     /** Serves another folder from now on at `at` (default: the first site), like a new deploy. */
     deploy: (newDir, at = prefix) => { sites.set(at, newDir); },
     /** Makes the network unreachable (or reachable again) without closing the server. */
@@ -100,7 +104,12 @@ export async function launchBrowser() {
   return {
     browser,
     /** A context (cookies, storage, clock, zone) of its own; see Playwright's newContext. */
-    newContext: (options = {}) => browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options }),
+    /** Every wait and navigation in it may take up to APP_LIMIT_MS (see there). */
+    newContext: async (options = {}) => {
+      const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', ...options });
+      context.setDefaultTimeout(APP_LIMIT_MS);
+      return context;
+    },
     close: () => browser.close(),
   };
 }
@@ -124,6 +133,14 @@ export async function newPage(context) {
   return page;
 }
 
+/**
+ * How long a page may take to show what a test waits for before the test calls it hung: far
+ * beyond a cold load on a loaded 2-core machine (seconds), so a busy machine never fails a test.
+ */
+export const APP_LIMIT_MS = 90_000;
+/** How long one test (many pages) may run before it is called hung; only a hung test reaches it. */
+export const TEST_LIMIT_MS = 15 * 60_000;
+
 /** The app has mounted: the static shell's search box (disabled) has been replaced by the app's. */
 const APP_MOUNTED = 'header [role="search"] input:not([disabled])';
 /** Something on the page is still loading (e.g. a runbook's text, fetched on demand). */
@@ -135,7 +152,7 @@ const LOADING = 'main [aria-busy="true"]';
  * problem, if the page logs an error or throws first (a wasm panic shows up this way instead
  * of as a timeout).
  */
-export async function waitForApp(page, selector, timeout = 15000) {
+export async function waitForApp(page, selector, timeout = APP_LIMIT_MS) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     if (page.problems.length) throw new Error(`the page failed:\n${page.problems.join('\n')}`);
