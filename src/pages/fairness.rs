@@ -113,7 +113,7 @@ pub fn FairnessPage() -> impl IntoView {
                 Ok(y) if years.contains(&y) => y,
                 _ => {
                     let reason = format!(
-                        "year={y}: choose a year from {} to {} ({})",
+                        "year={y}: choose a year from {} to {}, the years wholly inside {}",
                         years.start(),
                         years.end(),
                         p.horizon.describe()

@@ -120,7 +120,8 @@ test('an update downloads only the files that changed, and no calendar feed', { 
   server.deploy(DIST_V2);
   // The browser's own update check (as on a navigation), without loading anything into the page.
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
-  await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null));
+  // Installed: the new worker waits for the page's "Reload" (its install fetched what it needed).
+  await page.locator('#update:not([hidden])').waitFor();
   const fetched = server.requests.filter((path) => path !== '/sw.js').sort();
   assert.deepEqual(fetched, changed, 'the update fetched exactly the changed files');
   // The new cache holds every file all the same, the unchanged ones copied from the old cache.
