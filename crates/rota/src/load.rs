@@ -138,6 +138,8 @@ struct RawTeam {
     engineers: Vec<RawEngineer>,
     #[serde(default)]
     reminders: Vec<String>,
+    #[serde(default)]
+    fallback_contacts: Vec<contacts::RawContact>,
 }
 
 #[derive(Deserialize)]
@@ -374,6 +376,7 @@ impl Validator {
             }
         }
         let reminders = self.reminders(F, "/reminders", &raw.reminders);
+        let fallback_contacts = self.contacts(F, "/fallback_contacts", &raw.fallback_contacts);
         let (zone, weekday, time, epoch) = (zone?, weekday?, time?, epoch?);
         if let Some(date) = first_handoff_in_gap(zone, epoch, time) {
             self.error(
@@ -394,6 +397,7 @@ impl Validator {
             rotation: raw.rotation.clone(),
             calendar: raw.calendar.clone(),
             reminders,
+            fallback_contacts,
         })
     }
 

@@ -98,6 +98,7 @@ pub fn default_inputs() -> ScheduleInputs {
             rotation: vec![s("alice"), s("bob"), s("charlie"), s("diana")],
             calendar: Some(s("us-federal")),
             reminders: vec![],
+            fallback_contacts: vec![],
         },
         engineers: vec![
             engineer("alice", "Alice", "bob"),
