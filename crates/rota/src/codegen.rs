@@ -191,10 +191,11 @@ pub fn rust_source(data: &TeamData) -> String {
             s(&r.pipeline),
             s(&r.summary),
             list(&r.failure_points, |f| format!(
-                "FailurePoint {{ slug: {}, title: {}, description: {}, signals: {}, first_checks: {} }}",
+                "FailurePoint {{ slug: {}, title: {}, description: {}, symptoms: {}, signals: {}, first_checks: {} }}",
                 s(&f.slug),
                 s(&f.title),
                 s(&f.description),
+                list(&f.symptoms, |x| s(x)),
                 list(&f.signals, |x| s(x)),
                 list(&f.first_checks, |x| s(x))
             ))

@@ -192,6 +192,8 @@ struct RawFailurePoint {
     title: String,
     description: String,
     #[serde(default)]
+    symptoms: Vec<String>,
+    #[serde(default)]
     signals: Vec<String>,
     #[serde(default)]
     first_checks: Vec<String>,
@@ -288,6 +290,9 @@ struct Validator {
     dir: PathBuf,
     errors: Vec<DataError>,
 }
+
+/// The longest symptom: a short phrase such as "growth too high", not a sentence.
+const MAX_SYMPTOM_CHARS: usize = 40;
 
 /// How far ahead the handoff time is checked against daylight-saving gaps.
 const HANDOFF_CHECK_YEARS: i64 = 30;
@@ -506,10 +511,12 @@ impl Validator {
                 if fp.title.trim().is_empty() {
                     self.error(F, format!("/{i}/failure_points/{j}/title"), "the title is empty");
                 }
+                self.symptoms(F, &format!("/{i}/failure_points/{j}/symptoms"), &fp.symptoms);
                 failure_points.push(FailurePoint {
                     slug: fp.slug,
                     title: fp.title,
                     description: fp.description,
+                    symptoms: fp.symptoms,
                     signals: fp.signals,
                     first_checks: fp.first_checks,
                 });
@@ -517,6 +524,30 @@ impl Validator {
             out.push(Runbook { pipeline: r.pipeline, summary: r.summary, failure_points });
         }
         out
+    }
+
+    /// Symptoms are what search matches an alert's words against and what a card lists: each
+    /// a word or short phrase on one line, listed once.
+    fn symptoms(&mut self, file: &str, at: &str, symptoms: &[String]) {
+        for (k, symptom) in symptoms.iter().enumerate() {
+            let pointer = format!("{at}/{k}");
+            let first = symptoms[..k].iter().position(|s| s.trim().to_lowercase() == symptom.trim().to_lowercase());
+            if symptom.trim().is_empty() {
+                self.error(file, pointer, "the symptom is empty: write a word or short phrase (e.g. \"doubled\")");
+            } else if symptom.contains(['\n', '\r']) || symptom.chars().count() > MAX_SYMPTOM_CHARS {
+                self.error(
+                    file,
+                    pointer,
+                    format!("\"{symptom}\" is not a short phrase: keep a symptom to one line of at most {MAX_SYMPTOM_CHARS} characters, and describe it in \"signals\""),
+                );
+            } else if let Some(first) = first {
+                self.error(
+                    file,
+                    pointer,
+                    format!("\"{symptom}\" is already listed at {at}/{first}: list each symptom once"),
+                );
+            }
+        }
     }
 
     fn calendars(&mut self, raw: Vec<RawCalendar>) -> Vec<HolidayCalendar> {

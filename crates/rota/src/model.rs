@@ -108,6 +108,10 @@ pub struct FailurePoint {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// Optional: words and short phrases an alert or a person would use for what they see
+    /// ("doubled", "stale"), so search finds the failure point from the symptom. Short, so
+    /// the site embeds them with the titles.
+    pub symptoms: Vec<String>,
     /// Optional: what to look at to recognise this failure.
     pub signals: Vec<String>,
     /// Optional: what to check first.

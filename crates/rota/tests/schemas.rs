@@ -368,6 +368,24 @@ fn contacts() {
 }
 
 #[test]
+fn symptoms_are_short_phrases_listed_once() {
+    let symptoms = "/1/failure_points/2/symptoms";
+    accepted("runbooks.json", symptoms, json!(["doubled", "overcounted users"]));
+    accepted("runbooks.json", symptoms, json!([]));
+    for bad in [
+        json!(["doubled", "doubled"]),
+        json!([""]),
+        json!(["  "]),
+        json!(["two\nlines"]),
+        json!(["a symptom written out as a whole sentence of text"]),
+        json!("doubled"),
+        json!([7]),
+    ] {
+        rejected("runbooks.json", symptoms, bad);
+    }
+}
+
+#[test]
 fn reminders_are_durations_in_both() {
     for good in [json!([]), json!(["P1D", "PT1H"]), json!(["P1W", "P1DT12H", "PT1H30M", "PT45M", "P2DT5M"])] {
         accepted("team.json", "/reminders", good);

@@ -301,6 +301,26 @@ fn failure_point_slug_that_is_not_url_safe() {
 }
 
 #[test]
+fn symptoms_must_be_short_phrases_each_listed_once() {
+    let fx = Fixture::new();
+    let at = "/1/failure_points/2/symptoms";
+    fx.set(
+        "runbooks.json",
+        at,
+        json!(["doubled", " ", "Doubled", "numbers look doubled after the nightly load ran twice"]),
+    );
+    fx.expect(&[
+        ("runbooks.json", "/1/failure_points/2/symptoms/1", "the symptom is empty: write a word or short phrase (e.g. \"doubled\")"),
+        ("runbooks.json", "/1/failure_points/2/symptoms/2", "\"Doubled\" is already listed at /1/failure_points/2/symptoms/0: list each symptom once"),
+        (
+            "runbooks.json",
+            "/1/failure_points/2/symptoms/3",
+            "\"numbers look doubled after the nightly load ran twice\" is not a short phrase: keep a symptom to one line of at most 40 characters, and describe it in \"signals\"",
+        ),
+    ]);
+}
+
+#[test]
 fn duplicate_calendar_slug() {
     let fx = Fixture::new();
     fx.push("holidays.json", "", json!({ "slug": "us-federal", "name": "Another" }));
