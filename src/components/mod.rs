@@ -11,6 +11,7 @@ pub mod rebuild_banner;
 pub mod route_focus;
 pub mod runbook_text;
 pub mod search_box;
+pub mod site_nav;
 pub mod week_picker;
 pub mod week_table;
 pub mod what_if_form;
