@@ -20,6 +20,7 @@ mod preview;
 mod prose;
 mod runbook_text;
 pub mod search;
+mod suggest;
 mod time_format;
 mod week_range;
 
@@ -27,6 +28,7 @@ use components::rebuild_banner::RebuildBanner;
 use components::route_focus::RouteFocus;
 use components::search_box::SearchBox;
 use components::site_nav::SiteNav;
+use pages::calendar::CalendarFeedPage;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
 use pages::now::NowPage;
@@ -75,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view=PeoplePage />
                     <Route path=path!("/people/:slug") view=PersonPage />
                     <Route path=path!("/fairness") view=FairnessPage />
+                    <Route path=path!("/calendar/:feed") view=CalendarFeedPage />
                 </Routes>
             </main>
         </Router>

@@ -4,6 +4,7 @@ pub mod copy_link;
 pub mod download_csv;
 pub mod escalation;
 pub mod instant;
+pub mod not_yet_in_data;
 pub mod person_link;
 pub mod preview_banner;
 pub mod preview_ignored;

@@ -1,3 +1,4 @@
+pub mod calendar;
 pub mod fairness;
 pub mod not_found;
 pub mod now;

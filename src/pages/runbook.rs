@@ -71,13 +71,14 @@ pub fn RunbookPage() -> impl IntoView {
         let data = team_data();
         let slug = slug();
         let Some(runbook) = data.runbook(&slug) else {
-            return unknown(
-                "runbook",
-                &slug,
-                data.runbooks.iter().map(|r| r.pipeline.clone()).collect(),
-                links::runbook,
-            )
-            .into_any();
+            let known: Vec<_> = data
+                .runbooks
+                .iter()
+                .map(|r| {
+                    (r.pipeline.clone(), data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone()))
+                })
+                .collect();
+            return unknown("runbook", &slug, &known, links::runbook, ("/runbooks", "Every runbook")).into_any();
         };
         let pipeline = data.pipeline(&slug);
         let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
