@@ -28,7 +28,6 @@ use components::rebuild_banner::RebuildBanner;
 use components::route_focus::RouteFocus;
 use components::search_box::SearchBox;
 use components::site_nav::SiteNav;
-use pages::calendar::CalendarFeedPage;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
 use pages::now::NowPage;
@@ -77,7 +76,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view=PeoplePage />
                     <Route path=path!("/people/:slug") view=PersonPage />
                     <Route path=path!("/fairness") view=FairnessPage />
-                    <Route path=path!("/calendar/:feed") view=CalendarFeedPage />
                 </Routes>
             </main>
         </Router>

@@ -1,4 +1,3 @@
-pub mod calendar;
 pub mod fairness;
 pub mod not_found;
 pub mod now;

@@ -1,16 +1,30 @@
 use leptos::prelude::*;
 
+use crate::components::not_yet_in_data::NotYetInData;
 use crate::links;
+use crate::pages::person::everyone;
 use crate::suggest::close_to;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-/// Shown for any path the app does not know.
+/// Shown for any path the app does not know, and for a calendar feed the build did not write
+/// (`/calendar/eve.ics`: the host answers with the app's 404 page), which says whose feed it
+/// would be, the people with close names, and how someone is added. (The feed is handled here
+/// rather than by a route of its own: each route makes the router's code larger.)
 #[component]
 pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname.get_untracked();
-    view! { <Problem title="Page not found" reason=format!("There is no page at {path}.") /> }
+    let within_site = path.strip_prefix(links::base_path().as_str()).unwrap_or(&path).to_string();
+    let feed = within_site.strip_prefix("/calendar/").and_then(|f| f.strip_suffix(".ics")).filter(|f| !f.contains('/'));
+    match feed {
+        Some(name) => view! {
+            {unknown("calendar feed", &name.to_ascii_lowercase(), &everyone(), links::person, ("/people", "Everyone on the team"))}
+            <NotYetInData />
+        }
+        .into_any(),
+        None => view! { <Problem title="Page not found" reason=format!("There is no page at {path}.") /> }.into_any(),
+    }
 }
 
 /// A link the app cannot read (unknown slug, malformed week or parameter): what was wrong,
