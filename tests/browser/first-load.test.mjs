@@ -13,8 +13,11 @@ const site = useSite(before, after);
  * Brotli bytes of a first load of the Now view: 267,725 when set (2026-11-29), plus room for
  * the build date's table. Raise it only with a reason in the commit: it is the figure the
  * benchmark compares with a bare Leptos page (issue 11), and issue 12 may add at most 2 kB.
+ * Issue 20 (everyday use, round two) raised it by 12.4 kB to 280,161 (2026-12-04): symptoms in
+ * search, the menu carrying a preview, close-name suggestions and the page for someone not in
+ * the data, conflicts in the banner, fairness folded on a phone.
  */
-const BUDGET = 268_500;
+const BUDGET = 281_000;
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
