@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 mod clock;
@@ -20,11 +20,13 @@ mod preview;
 mod prose;
 mod runbook_text;
 pub mod search;
+mod suggest;
 mod time_format;
 
 use components::rebuild_banner::RebuildBanner;
 use components::route_focus::RouteFocus;
 use components::search_box::SearchBox;
+use components::site_nav::SiteNav;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
 use pages::now::NowPage;
@@ -57,15 +59,7 @@ pub fn App() -> impl IntoView {
         <Router base=links::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href=links::href("/") attr:class="brand">"rota"</A>
-                <nav class="site-nav" aria-label="Main">
-                    <A href=links::href("/")>"Now"</A>
-                    <A href=links::href("/schedule")>"Schedule"</A>
-                    <A href=links::href("/pipelines")>"Pipelines"</A>
-                    <A href=links::href("/runbooks")>"Runbooks"</A>
-                    <A href=links::href("/people")>"People"</A>
-                    <A href=links::href("/fairness")>"Fairness"</A>
-                </nav>
+                <SiteNav />
                 <SearchBox />
             </header>
             <RebuildBanner />

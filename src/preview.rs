@@ -44,15 +44,24 @@ impl Preview {
 
 /// The preview the current URL asks for, or why its parameters cannot be used.
 pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
+    let what_if = use_what_if();
+    let horizon = use_horizon();
+    Memo::new(move |_| {
+        let what_if = what_if.get()?;
+        let schedule = previewed(&what_if);
+        Ok(Preview { what_if, horizon: horizon.get(), schedule })
+    })
+}
+
+/// The what-if of the current URL (empty without one), without computing its schedule: for
+/// links that carry it, such as the menu.
+pub fn use_what_if() -> Memo<Result<WhatIf, WhatIfError>> {
     let query = use_query_map();
     let horizon = use_horizon();
     Memo::new(move |_| {
         let query = query.read();
         let values = |name: &str| query.get_all(name).unwrap_or_default();
-        let horizon = horizon.get();
-        let what_if = WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs(), horizon)?;
-        let schedule = previewed(&what_if);
-        Ok(Preview { what_if, horizon, schedule })
+        WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs(), horizon.get())
     })
 }
 

@@ -40,7 +40,11 @@ pub fn build_index(data: &TeamData) -> Vec<SearchEntry> {
     for r in &data.runbooks {
         let pipeline = data.pipeline(&r.pipeline).map_or(r.pipeline.as_str(), |p| p.name.as_str());
         for f in &r.failure_points {
-            let mut text = vec![f.slug.as_str(), f.description.as_str()];
+            // Symptoms are the words an alert uses ("numbers look doubled"), embedded with the
+            // titles, so they are found before the prose arrives.
+            let mut text = vec![f.slug.as_str()];
+            text.extend(f.symptoms.iter().map(String::as_str));
+            text.push(f.description.as_str());
             text.extend(f.signals.iter().map(String::as_str));
             text.extend(f.first_checks.iter().map(String::as_str));
             entries.push(SearchEntry::new(
@@ -110,6 +114,7 @@ mod tests {
         assert_eq!(first("schema"), ["Schema Drift"]);
         assert_eq!(first("diana"), ["Diana"]);
         assert!(first("utc local").is_empty(), "words of a description only");
+        assert_eq!(first("doubled"), ["Duplicate User IDs"], "symptoms are embedded");
     }
 
     #[test]
@@ -130,6 +135,13 @@ mod tests {
         assert_eq!(&growth[..2], ["/pipelines/aggregate-growth", "/pipelines/daily-growth"]);
         let drift = search(&index, "schema drift", 1);
         assert_eq!(drift[0].href, "/runbooks/aggregate-profit#schema-drift");
+    }
+
+    #[test]
+    fn an_alert_s_words_find_failure_points_by_their_symptoms() {
+        assert_eq!(titles("doubled"), ["Duplicate User IDs"]);
+        assert_eq!(titles("growth too high"), ["Duplicate User IDs", "Bot or Spam Traffic"]);
+        assert_eq!(titles("stale"), ["Data Latency", "Infrastructure Outage"]);
     }
 
     #[test]

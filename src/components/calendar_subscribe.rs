@@ -19,8 +19,8 @@ pub fn CalendarSubscribe(#[prop(into)] feed: String, #[prop(into)] title: String
     // Selecting the whole address on focus makes it easy to copy by hand where the copy
     // button cannot reach the clipboard.
     let select_all = |ev: leptos::ev::FocusEvent| {
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            input.select();
+        if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            field.select();
         }
     };
     view! {
@@ -33,7 +33,8 @@ pub fn CalendarSubscribe(#[prop(into)] feed: String, #[prop(into)] title: String
             </p>
             <label for="feed-url">"Feed address, to paste into a calendar app"</label>
             <div class="feed-url">
-                <input id="feed-url" type="url" readonly value=url on:focus=select_all data-testid="feed-url" />
+                // A text area, so a long address wraps on a phone instead of being cut off.
+                <textarea id="feed-url" readonly rows="2" spellcheck="false" on:focus=select_all data-testid="feed-url">{url}</textarea>
                 <CopyLink path=feed to=title.to_string() />
             </div>
             <ul class="calendar-apps">

@@ -1,6 +1,7 @@
 //! How to reach an engineer, as links a phone or browser acts on (`tel:`, `mailto:`, web
-//! addresses), or a plain statement that the data has none, so nobody searches a page for a
-//! number that is not there.
+//! addresses), or a plain "No contact on file" with the team's fallback contacts, if it set
+//! any. Where the data lacks contacts is for `rota check` and the build log to say: the person
+//! reading this may be on call at 3 a.m., not editing the data.
 
 use leptos::prelude::*;
 use rota::{Contact, ContactKind};
@@ -11,15 +12,21 @@ use crate::data::team_data;
 /// free-text `contact` as a note.
 #[component]
 pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
-    let engineers = &team_data().inputs.engineers;
-    let Some((index, engineer)) = engineers.iter().enumerate().find(|(_, e)| e.slug == slug) else {
+    let inputs = &team_data().inputs;
+    let Some(engineer) = inputs.engineer(&slug) else {
         return ().into_any();
     };
     if engineer.contacts.is_empty() && engineer.contact.is_none() {
+        let fallback = &inputs.team.fallback_contacts;
+        let fallback = (!fallback.is_empty()).then(|| {
+            view! {
+                <p class="fallback-intro">"Reach the team instead:"</p>
+                <ul class="contacts" data-testid="fallback-contacts">{fallback.iter().map(contact_item).collect_view()}</ul>
+            }
+        });
         return view! {
-            <p class="no-contacts" data-testid="no-contacts">
-                {format!("No contact details in data/team.json — add them under engineers[{index}].contacts")}
-            </p>
+            <p class="no-contacts" data-testid="no-contacts">"No contact on file"</p>
+            {fallback}
         }
         .into_any();
     }

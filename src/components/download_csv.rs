@@ -21,8 +21,7 @@ pub fn download_csv(file: Box<dyn Fn() -> CsvFile + Send + Sync>, holds: &'stati
             <a class="button" href="" download="" on:click=move |ev| save(&ev, &file())>
                 "Download CSV"
             </a>
-            " "
-            {holds}
+            <span>{holds}</span>
         </p>
     }
 }

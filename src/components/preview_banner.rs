@@ -1,3 +1,7 @@
+//! The banner of a what-if preview: what it assumes, what it changes, and the ways out of it
+//! and on with it.
+
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -30,11 +34,26 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
             .iter()
             .map(|c| format!("{} on call from {} to {}", name(&c.engineer), minute(c.from), minute(c.to))),
     );
+    // The fairness of the year the preview starts in, with the preview (the fairness page
+    // itself has its year links for that).
+    let first_year = what_if
+        .leave
+        .iter()
+        .map(|l| l.from)
+        .chain(what_if.covers.iter().map(|c| c.from.date()))
+        .chain(what_if.keep.iter().map(|w| w.monday()))
+        .min()
+        .map(|day| day.year());
+    let fairness = first_year.filter(|_| !without.ends_with("/fairness")).map(|year| {
+        let href = crate::links::href(crate::links::with_what_if(&format!("/fairness?year={year}"), what_if));
+        view! { " · " <A href=href>"Fairness with this preview"</A> }
+    });
     Some(view! {
         <aside class="preview-banner" role="note" aria-label="What-if preview">
             <strong>"Preview — not the real schedule. "</strong>
             {format!("Assuming {}. ", assumptions.join("; "))}
-            <A href=without>"Show the real schedule"</A>
+            <A href=without.clone()>"Show the real schedule"</A>
+            {fairness}
             " · "
             <CopyLink path=crate::links::current() to="this preview" />
             <ul class="preview-effects" data-testid="preview-effects">

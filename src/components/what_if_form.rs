@@ -58,7 +58,7 @@ pub fn WhatIfForm(
         .collect_view();
     let input_type = move || if kind.get() == Kind::Leave { "date" } else { "datetime-local" };
     view! {
-        <form class="what-if-form" on:submit=on_submit aria-labelledby="what-if-title">
+        <form id="what-if" class="what-if-form" on:submit=on_submit aria-labelledby="what-if-title">
             <h2 id="what-if-title">"What if…"</h2>
             <fieldset class="kind">
                 <legend class="visually-hidden">"Preview"</legend>

@@ -31,7 +31,9 @@ const COLUMNS: [(&str, Count); 6] = [
 /// The ledger's rows (one per engineer and period), or only one engineer's (then without a
 /// name on every row). With `real` (the ledger without a what-if preview), a number the
 /// preview changes reads "13 → 12" and its row is marked. On a phone each row is a card of
-/// labelled values, so nothing needs a sideways swipe.
+/// labelled values, so nothing needs a sideways swipe; the team's table there shows each
+/// engineer's year first with the quarters folded (a "Quarters" button opens them, and a
+/// preview that changes a quarter opens it), instead of twenty cards.
 #[component]
 pub fn FairnessTable(
     ledger: FairnessLedger,
@@ -39,46 +41,36 @@ pub fn FairnessTable(
     #[prop(optional)] real: Option<FairnessLedger>,
 ) -> impl IntoView {
     let one_person = engineer.is_some();
-    let rows = ledger
-        .rows
+    let mut engineers: Vec<String> = Vec::new();
+    for row in &ledger.rows {
+        if engineer.as_ref().is_none_or(|e| *e == row.engineer) && !engineers.contains(&row.engineer) {
+            engineers.push(row.engineer.clone());
+        }
+    }
+    let groups = engineers
         .into_iter()
-        .filter(|row| engineer.as_ref().is_none_or(|e| *e == row.engineer))
-        .map(|row| {
-            let period = row.period;
-            let is_year = matches!(period, Period::Year(_));
-            let was = real.as_ref().and_then(|r| r.row(&row.engineer, period)).filter(|was| **was != row).cloned();
-            let cells = COLUMNS
-                .map(|(label, count)| {
-                    let now = count(&row);
-                    match was.as_ref().map(count).filter(|before| *before != now) {
-                        Some(before) => {
-                            view! { <td class="changed-cell" data-label=label>{format!("{before} → {now}")}</td> }.into_any()
-                        }
-                        None => view! { <td data-label=label>{now}</td> }.into_any(),
-                    }
+        .map(|slug| {
+            // The year first, then its quarters (filtered twice rather than sorted: a sort of
+            // its own costs the wasm more than it saves here).
+            let is_year = |row: &&FairnessRow| matches!(row.period, Period::Year(_));
+            let rows: Vec<(FairnessRow, Option<FairnessRow>)> = ledger
+                .rows_of(&slug)
+                .filter(is_year)
+                .chain(ledger.rows_of(&slug).filter(|row| !is_year(row)))
+                .map(|row| {
+                    let was = real.as_ref().and_then(|r| r.row(&row.engineer, row.period)).filter(|was| **was != *row);
+                    (row.clone(), was.cloned())
                 })
-                .into_iter()
-                .collect_view();
-            let lead = if one_person {
-                view! { <th scope="row" class="period">{period.to_string()}</th> }.into_any()
-            } else {
-                view! {
-                    <th scope="row"><PersonLink slug=row.engineer.clone() /></th>
-                    <td class="period">{period.to_string()}</td>
-                }
-                .into_any()
-            };
-            view! {
-                <tr class:year-total=is_year class:changed=was.is_some() data-engineer=row.engineer.clone() data-period=period.to_string()>
-                    {lead}
-                    {cells}
-                </tr>
-            }
+                .collect();
+            let quarter_changed = rows.iter().any(|(row, was)| !matches!(row.period, Period::Year(_)) && was.is_some());
+            let open = RwSignal::new(quarter_changed);
+            let rows = rows.into_iter().map(|(row, was)| fairness_row(row, was, one_person, open)).collect_view();
+            view! { <tbody class:open=move || open.get() data-engineer=slug>{rows}</tbody> }
         })
         .collect_view();
     let headers = COLUMNS.map(|(label, _)| view! { <th scope="col">{label}</th> }).into_iter().collect_view();
     view! {
-        <table class="fairness">
+        <table class="fairness" class:team=!one_person>
             <thead>
                 <tr>
                     {(!one_person).then(|| view! { <th scope="col">"Engineer"</th> })}
@@ -86,8 +78,48 @@ pub fn FairnessTable(
                     {headers}
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            {groups}
         </table>
+    }
+}
+
+/// One row of the fairness table; `was` is the row without the preview, when it differs.
+/// The team table's year row carries the button that folds its quarters on a phone.
+fn fairness_row(row: FairnessRow, was: Option<FairnessRow>, one_person: bool, open: RwSignal<bool>) -> impl IntoView {
+    let period = row.period;
+    let is_year = matches!(period, Period::Year(_));
+    let cells = COLUMNS
+        .map(|(label, count)| {
+            let now = count(&row);
+            match was.as_ref().map(count).filter(|before| *before != now) {
+                Some(before) => {
+                    view! { <td class="changed-cell" data-label=label>{format!("{before} → {now}")}</td> }.into_any()
+                }
+                None => view! { <td data-label=label>{now}</td> }.into_any(),
+            }
+        })
+        .into_iter()
+        .collect_view();
+    let lead = if one_person {
+        view! { <th scope="row" class="period">{period.to_string()}</th> }.into_any()
+    } else {
+        let toggle = is_year.then(|| {
+            view! {
+                <button type="button" class="quarters-toggle" aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>"Quarters"</button>
+            }
+        });
+        view! {
+            <th scope="row"><PersonLink slug=row.engineer.clone() /> {toggle}</th>
+            <td class="period">{period.to_string()}</td>
+        }
+        .into_any()
+    };
+    view! {
+        <tr class:year-total=is_year class:quarter=!is_year class:changed=was.is_some() data-engineer=row.engineer.clone() data-period=period.to_string()>
+            {lead}
+            {cells}
+        </tr>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::clock::{use_clock, use_current_week};
 use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
+use crate::components::not_yet_in_data::NotYetInData;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::preview_ignored::PreviewIgnored;
@@ -58,12 +59,10 @@ pub fn PersonPage() -> impl IntoView {
         // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
         let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
         let Some(person) = data.engineer(&slug) else {
-            return unknown(
-                "person",
-                &slug,
-                data.inputs.engineers.iter().map(|e| e.slug.clone()).collect(),
-                links::person,
-            )
+            return view! {
+                {unknown("person", &slug, &everyone(), links::person, ("/people", "Everyone on the team"))}
+                <NotYetInData />
+            }
             .into_any();
         };
         let schedule = p.schedule();
@@ -156,6 +155,11 @@ pub fn PersonPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Everyone on the team as `(slug, name)`, for suggesting a name close to a mistyped one.
+pub fn everyone() -> Vec<(String, String)> {
+    team_data().inputs.engineers.iter().map(|e| (e.slug.clone(), e.name.clone())).collect()
 }
 
 /// When someone is next on call.

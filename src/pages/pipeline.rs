@@ -22,13 +22,8 @@ pub fn PipelinePage() -> impl IntoView {
         let data = team_data();
         let slug = slug();
         let Some(p) = data.pipeline(&slug) else {
-            return unknown(
-                "pipeline",
-                &slug,
-                data.pipelines.iter().map(|p| p.slug.clone()).collect(),
-                links::pipeline,
-            )
-            .into_any();
+            let known: Vec<_> = data.pipelines.iter().map(|p| (p.slug.clone(), p.name.clone())).collect();
+            return unknown("pipeline", &slug, &known, links::pipeline, ("/pipelines", "Every pipeline")).into_any();
         };
         let runbook = data.runbook(&p.slug).map(|r| {
             let items = r

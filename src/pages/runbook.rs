@@ -71,13 +71,14 @@ pub fn RunbookPage() -> impl IntoView {
         let data = team_data();
         let slug = slug();
         let Some(runbook) = data.runbook(&slug) else {
-            return unknown(
-                "runbook",
-                &slug,
-                data.runbooks.iter().map(|r| r.pipeline.clone()).collect(),
-                links::runbook,
-            )
-            .into_any();
+            let known: Vec<_> = data
+                .runbooks
+                .iter()
+                .map(|r| {
+                    (r.pipeline.clone(), data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone()))
+                })
+                .collect();
+            return unknown("runbook", &slug, &known, links::runbook, ("/runbooks", "Every runbook")).into_any();
         };
         let pipeline = data.pipeline(&slug);
         let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
@@ -99,12 +100,21 @@ pub fn RunbookPage() -> impl IntoView {
                 let id_of_text = f.slug.clone();
                 let is_target = move || target.get() == id;
                 let path = links::failure_point(&slug, &f.slug);
+                let symptoms = (!f.symptoms.is_empty()).then(|| {
+                    view! {
+                        <p class="symptoms" data-testid="symptoms">
+                            <span class="symptoms-label">"Symptoms: "</span>
+                            {f.symptoms.join(", ")}
+                        </p>
+                    }
+                });
                 view! {
                     <article id=f.slug.clone() class="failure-point" class:targeted=is_target tabindex="-1" aria-labelledby=format!("{}-title", f.slug)>
                         <p class="card-pipeline">{title.clone()}</p>
                         <h2 id=format!("{}-title", f.slug)>
                             <A href=links::href(path.clone()) attr:class="anchor">{f.title.clone()}</A>
                         </h2>
+                        {symptoms}
                         {prose.view_when_loaded(move |t| failure_point_text(t, &id_of_text))}
                         <CopyLink path=path to=f.title.clone() />
                     </article>

@@ -94,7 +94,9 @@ pub fn SchedulePage() -> impl IntoView {
             <p class="print-only" data-testid="print-header">{print_header(p.inputs())}</p>
             <h1>{heading.clone()}</h1>
             <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
-                {handoff_text(p.inputs())} ". The schedule covers " {range.to_string()} "."</p>
+                {handoff_text(p.inputs())} ". The schedule covers " {range.to_string()} ". "
+                // The form is two screens down, below the weeks: say it is there.
+                <a class="plan-leave" href=links::href(links::schedule(week, weeks, &p.what_if) + "#what-if")>"Plan leave…"</a></p>
             <WeekPicker week=week weeks=weeks this_week=today range=range what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
             {download_csv(Box::new(csv), "These weeks, one row per stretch of on-call, with why.")}

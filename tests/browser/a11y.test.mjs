@@ -22,6 +22,9 @@ const views = [
   ['person', '/people/alice', 'tr[data-week]'],
   ['fairness', '/fairness', '.fairness'],
   ['not found', '/no/such/page', '.problem'],
+  // A preview's banner (a conflict, the fairness link) and the page for someone not in the data.
+  ['preview', '/schedule?week=2026-W52&weeks=3&leave=bob:2026-12-21..2027-01-03', '.preview-banner'],
+  ['not yet in the data', '/people/eve', '[data-testid="not-yet-in-data"]'],
 ];
 const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 

@@ -46,22 +46,47 @@ test('a deep link to an unknown failure point shows the whole runbook and says s
   await context.close();
 });
 
-test('a mistyped name lists the real ones as links, and a name typed with capitals still works', async () => {
+test('a mistyped name suggests the close ones as links, and a name typed with capitals still works', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/people/dianna', NY.thanksgiving, '.problem');
-  assert.deepEqual(await page.getByTestId('known').locator('a').allInnerTexts(), ['alice', 'bob', 'charlie', 'diana']);
-  await page.getByTestId('known').getByRole('link', { name: 'diana' }).click();
+  assert.deepEqual(await page.getByTestId('known').locator('a').allInnerTexts(), ['Diana']);
+  await page.getByTestId('known').getByRole('link', { name: 'Diana' }).click();
   await page.waitForURL(/\/people\/diana$/);
   assert.equal(await page.locator('main h1').innerText(), 'Diana');
-  const runbooks = await openAt(context, site.url + '/runbooks/daily-growth', NY.thanksgiving, '.problem');
+  const runbooks = await openAt(context, site.url + '/runbooks/aggregate-growht', NY.thanksgiving, '.problem');
   assert.deepEqual(
     await runbooks.getByTestId('known').locator('a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname)),
-    ['/runbooks/aggregate-profit', '/runbooks/aggregate-growth', '/runbooks/aggregate-engagement'],
+    ['/runbooks/aggregate-growth'],
   );
+  // Nothing close (daily-growth has no runbook): the list of them all instead.
+  const none = await openAt(context, site.url + '/runbooks/daily-growth', NY.thanksgiving, '.problem');
+  assert.equal(await none.getByTestId('known').count(), 0);
+  assert.equal(await none.getByRole('link', { name: 'Every runbook' }).getAttribute('href'), '/runbooks');
   const charlie = await openAt(context, site.url + '/people/Charlie', NY.thanksgiving, 'main h1');
   assert.equal(await charlie.locator('main h1').innerText(), 'Charlie');
   const pipeline = await openAt(context, site.url + '/pipelines/Aggregate-Profit', NY.thanksgiving, 'main h1');
   assert.match(await pipeline.locator('main h1').innerText(), /^Aggregate Profit/);
-  assert.deepEqual([...page.problems, ...runbooks.problems, ...charlie.problems, ...pipeline.problems], []);
+  assert.deepEqual([...page.problems, ...runbooks.problems, ...none.problems, ...charlie.problems, ...pipeline.problems], []);
   await context.close();
+});
+
+test('someone not (yet) in the data: how people are added, the team feed meanwhile, and only close names', async () => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
+    const context = await site.browser.newContext({ viewport });
+    const eve = await openAt(context, site.url + '/people/eve', NY.thanksgiving, '[data-testid="not-yet-in-data"]');
+    assert.equal(await eve.locator('main h1').innerText(), 'No such person');
+    assert.equal(await eve.getByTestId('known').count(), 0, 'nobody is called anything like eve');
+    assert.match(await eve.getByTestId('not-yet-in-data').innerText(), /engineers in data\/team\.json .*pull or merge request/s);
+    const feed = eve.locator('section.calendar-subscribe');
+    assert.equal(await feed.getByTestId('feed-url').inputValue(), `${site.url}/calendar/team.ics`);
+    // A feed the build did not write gets the same, not a bare "Page not found".
+    const ics = await openAt(context, site.url + '/calendar/eve.ics', NY.thanksgiving, '[data-testid="not-yet-in-data"]');
+    assert.equal(await ics.locator('main h1').innerText(), 'No such calendar feed');
+    assert.match(await ics.locator('.problem').innerText(), /There is no calendar feed called “eve”/);
+    assert.equal(await ics.locator('section.calendar-subscribe').getByTestId('feed-url').inputValue(), `${site.url}/calendar/team.ics`);
+    const alcie = await openAt(context, site.url + '/calendar/alcie.ics', NY.thanksgiving, '[data-testid="known"]');
+    assert.deepEqual(await alcie.getByTestId('known').locator('a').allInnerTexts(), ['Alice']);
+    assert.deepEqual([...eve.problems, ...ics.problems, ...alcie.problems], []);
+    await context.close();
+  }
 });

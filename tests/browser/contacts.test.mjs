@@ -1,7 +1,7 @@
 // Knowing how to reach people, and subscribing to calendars. The later deploy (target/dist-v2)
 // has the example contacts of tests/fixtures/contacts/: Alice has a phone, an e-mail address, a
 // chat handle and a PagerDuty page; Charlie only the older free-text note; Bob and Diana
-// nothing. At Thanksgiving 2026 Alice is on call (covering Diana's holiday week);
+// nothing; the team's fallback is a chat channel and a phone bridge (scripts/test). At Thanksgiving 2026 Alice is on call (covering Diana's holiday week);
 // aggregate-profit's primary owner is Bob and its secondary Charlie (checked by hand in data/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,11 @@ const ALICE_LINKS = [
   ['E-mail', 'alice@example.com', 'mailto:alice@example.com'],
   ['Chat', '@alice', 'https://chat.example.com/alice'],
   ['PagerDuty', 'https://pagerduty.example.com/users/alice', 'https://pagerduty.example.com/users/alice'],
+];
+
+const TEAM_FALLBACK = [
+  ['Chat', '#data-oncall', 'https://chat.example.com/data-oncall'],
+  ['Phone bridge', '+1 555 0199', 'tel:+15550199'],
 ];
 
 /** [label, link text, href] of every contact in `list` (a ul.contacts locator). */
@@ -58,10 +63,8 @@ test('a pipeline page gives the escalation line in order: on call now, primary, 
   assert.match(await onCall.innerText(), /^On call now Alice/);
   assert.deepEqual(await contactLinks(onCall.getByTestId('contacts')), ALICE_LINKS);
   assert.match(await primary.innerText(), /^Primary owner Bob/);
-  assert.equal(
-    await primary.getByTestId('no-contacts').innerText(),
-    'No contact details in data/team.json — add them under engineers[1].contacts',
-  );
+  assert.equal(await primary.getByTestId('no-contacts').innerText(), 'No contact on file');
+  assert.deepEqual(await contactLinks(primary.getByTestId('fallback-contacts')), TEAM_FALLBACK);
   assert.match(await secondary.innerText(), /^Secondary owner Charlie\s+Note: Desk phone 4417, mornings$/);
   await assertSafeLinks(page.locator('main'));
   assert.deepEqual(page.problems, []);
@@ -76,37 +79,56 @@ test('the first step of the escalation line changes hands at the handoff', async
   await page.clock.fastForward(60_000); // Mon 30 Nov 09:00: Diana takes over
   await page.locator('[data-testid="escalation"] > li[data-engineer="diana"]').waitFor();
   assert.deepEqual(await steps(page), [['on-call', 'diana'], ['primary', 'bob'], ['secondary', 'charlie']]);
-  assert.equal(
-    await page.locator('[data-step="on-call"] [data-testid="no-contacts"]').innerText(),
-    'No contact details in data/team.json — add them under engineers[3].contacts',
-  );
+  assert.equal(await page.locator('[data-step="on-call"] [data-testid="no-contacts"]').innerText(), 'No contact on file');
+  assert.deepEqual(await contactLinks(page.locator('[data-step="on-call"]').getByTestId('fallback-contacts')), TEAM_FALLBACK);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
 
-test('a person page lists the contacts, or says there are none and where to add them', async () => {
+test("a person page lists the contacts, or says there are none on file and offers the team's", async () => {
   const context = await site.browser.newContext();
   const alice = await openAt(context, site.v2.url + '/people/alice', NY.thanksgiving, '[data-testid="contacts"]');
   assert.deepEqual(await contactLinks(alice.locator('.owners').getByTestId('contacts')), ALICE_LINKS);
   await assertSafeLinks(alice.locator('main'));
   const bob = await openAt(context, site.v2.url + '/people/bob', NY.thanksgiving, '[data-testid="no-contacts"]');
-  assert.match(
-    await bob.locator('.owners').innerText(),
-    /Contact\s+No contact details in data\/team\.json — add them under engineers\[1\]\.contacts/,
-  );
+  assert.match(await bob.locator('.owners').innerText(), /Contact\s+No contact on file\s+Reach the team instead:/);
+  assert.deepEqual(await contactLinks(bob.locator('.owners').getByTestId('fallback-contacts')), TEAM_FALLBACK);
   assert.deepEqual([...alice.problems, ...bob.problems], []);
   await context.close();
 });
 
-test('without any contacts in the data, every escalation step says none are given', async () => {
+test('without any contacts in the data, every escalation step says "No contact on file", and no page talks of the data file', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.main.url + '/runbooks/aggregate-growth', NY.thanksgiving, '[data-testid="escalation"]');
   assert.deepEqual(await steps(page), [['on-call', 'alice'], ['primary', 'charlie'], ['secondary', 'diana']]);
   const missing = await page.getByTestId('escalation').getByTestId('no-contacts').allInnerTexts();
-  assert.deepEqual(missing.map((text) => text.match(/engineers\[\d\]/)[0]), ['engineers[0]', 'engineers[2]', 'engineers[3]']);
+  assert.deepEqual(missing, ['No contact on file', 'No contact on file', 'No contact on file']);
   assert.equal(await page.locator('.contacts a').count(), 0);
+  assert.equal(await page.getByTestId('fallback-contacts').count(), 0, 'the seed data sets no team fallback');
+  for (const path of ['/', '/pipelines/aggregate-growth', '/people/bob']) {
+    const other = await openAt(context, site.main.url + path, NY.thanksgiving, '[data-testid="no-contacts"]');
+    assert.doesNotMatch(await other.locator('main').innerText(), /team\.json|engineers\[/, path);
+    assert.deepEqual(other.problems, [], path);
+  }
   assert.deepEqual(page.problems, []);
   await context.close();
+});
+
+test('at 3 a.m. on a 360 px phone, "No contact on file" is one line under the on-call name, in the first screen', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme });
+    const page = await openAt(context, site.main.url + '/', '2026-11-26T03:00:00-05:00', '[data-testid="no-contacts"]');
+    const line = page.locator('section.now').getByTestId('no-contacts');
+    assert.equal(await line.innerText(), 'No contact on file');
+    const box = await line.boundingBox();
+    const lineHeight = await line.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    assert.ok(box.height < lineHeight * 1.5, `one line (${box.height}px, line height ${lineHeight}px)`);
+    assert.ok(box.y + box.height <= 740, `in the first screen (ends at ${box.y + box.height}px)`);
+    const name = await page.getByTestId('on-call-now').boundingBox();
+    assert.ok(name.y < box.y, 'under the on-call name');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
 });
 
 /** Checks the calendar section on `page`: the address to paste, webcal, download, app steps. */

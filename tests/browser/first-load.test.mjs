@@ -15,12 +15,16 @@ const TOOLCHAIN = existsSync(join(ROOT, '.tools/wasm-toolchain'))
   : 'rustup';
 
 /**
- * Brotli bytes of a first load of the Now view, per toolchain: measured on 2026-12-04 (issue 16,
- * the horizon checks included) as 268,975 with rustup's Rust 1.95 and 262,999 with Debian's
- * rustc-web 1.96, each plus 0.5 % for the build date's table. Raise one only with a reason in
- * the commit: it is the figure the benchmark compares with a bare Leptos page (issue 11).
+ * Brotli bytes of a first load of the Now view, per toolchain. Measured on 2026-12-04: with
+ * issue 16's horizon checks, 268,975 (rustup's Rust 1.95) and 262,999 (Debian's rustc-web
+ * 1.96); issue 20 (everyday use, round two: symptoms in search, the menu carrying a preview,
+ * close-name suggestions, the page for someone not in the data, conflicts in the banner,
+ * fairness folded on a phone) added 12.4 kB (rustup: 267,725 → 280,161 without the horizon),
+ * so about 281,400 (rustup) and 275,400 (Debian, estimated from the same increase) with both.
+ * Each budget is its figure plus 0.5 % for the build date's table. Raise one only with a reason in the commit:
+ * it is the figure the benchmark compares with a bare Leptos page (issue 11).
  */
-const BUDGETS = { rustup: 270_300, debian: 264_300 };
+const BUDGETS = { rustup: 282_800, debian: 276_800 };
 const BUDGET = BUDGETS[TOOLCHAIN];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

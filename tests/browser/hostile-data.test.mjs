@@ -113,7 +113,7 @@ test('a direction override in a name does not reorder the words after it', async
   // note. The name ends in an override that, unchecked, would run on over the words after it.
   const [open, close] = await page.locator('[data-step="secondary"]').evaluate((step) => {
     const walker = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode() && !walker.currentNode.data.includes('No contact details'));
+    while (walker.nextNode() && !walker.currentNode.data.includes('No contact on file'));
     const text = walker.currentNode;
     const left = (i) => {
       const range = document.createRange();

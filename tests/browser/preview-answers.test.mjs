@@ -61,3 +61,21 @@ test('pages a preview cannot change say so', async () => {
   assert.equal(await plain.getByTestId('preview-ignored').count(), 0);
   await context.close();
 });
+
+test('the banner names the conflict a preview opens and the change across the new year in one place', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const context = await site.browser.newContext({ viewport });
+    const url = `${site.url}/schedule?week=2026-W51&weeks=4&leave=bob:2026-12-21..2027-01-03`;
+    const page = await openAt(context, url, NY.thanksgiving, 'tr[data-week]');
+    // Bob away over the new year: Alice works New Year's Day (2026-W53) and Bob takes her
+    // 2027-W01, so the fairness page shows Bob a week short in 2026 and a week over in 2027.
+    assert.deepEqual((await page.getByTestId('preview-effects').innerText()).split('\n'), [
+      '2026-W53: Alice instead of Bob',
+      '2027-W01: Bob instead of Alice',
+      'New conflict: 2026-W53: Alice keeps 2026-W53: Bob (backup) is on leave (what-if preview) from Mon 28 Dec 2026',
+      'Across 2026 and 2027 (2026-W53 to 2027-W01): no one gains or loses a week on call',
+    ]);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
+});

@@ -1,4 +1,4 @@
-// Search: "/" focuses the box; results cover pipelines, failure points (title and text) and people.
+// Search: "/" focuses the box; results cover pipelines, failure points (title, symptoms and text) and people.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openAt, NY } from './support.mjs';
@@ -44,4 +44,28 @@ test('search matches description text, people and pipelines, and says when nothi
   assert.equal(await page.locator('#search-results').count(), 0);
   assert.deepEqual(page.problems, []);
   await context.close();
+});
+
+test("an alert's word finds failure points by their symptoms, and the card lists them (phone and desktop)", async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const context = await site.browser.newContext({ viewport });
+    const page = await openAt(context, site.url + '/', '2026-11-26T03:00:00-05:00', '[data-testid="on-call-now"]');
+    const box = page.getByRole('searchbox');
+    await box.fill('doubled');
+    await page.locator('#search-results li').first().waitFor();
+    assert.deepEqual(await page.locator('#search-results .result-title').allInnerTexts(), ['Duplicate User IDs']);
+    await box.fill('growth too high');
+    await page.locator('#search-results li').first().waitFor();
+    assert.deepEqual(await page.locator('#search-results .result-title').allInnerTexts(), ['Duplicate User IDs', 'Bot or Spam Traffic']);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/runbooks\/aggregate-growth#duplicate-user-ids$/);
+    const card = page.locator('#duplicate-user-ids');
+    await card.locator('[data-testid="symptoms"]').waitFor();
+    assert.equal(
+      await card.getByTestId('symptoms').innerText(),
+      'Symptoms: doubled, overcounted users, growth too high, duplicates',
+    );
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
 });

@@ -13,6 +13,9 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 
+mod common;
+use common::no_contacts_warnings;
+
 const DATA_FILES: [&str; 6] =
     ["team.json", "pipelines.json", "runbooks.json", "holidays.json", "leave.json", "decisions.json"];
 
@@ -74,18 +77,18 @@ impl DataCopy {
         ]
     }
 
-    /// The warnings every consumer of [`DataCopy::doubtful`] must print.
-    fn expected_warnings(&self) -> [String; 2] {
-        [
-            format!(
-                "{}: /engineers/2: charlie is not in the rotation, so never on call; add them to /rotation if they should be",
-                self.0.join("team.json").display()
-            ),
-            format!(
-                "{}: /0/week: 2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing",
-                self.0.join("decisions.json").display()
-            ),
-        ]
+    /// The warnings every consumer of [`DataCopy::doubtful`] must print (with those of the
+    /// default data: nobody has contacts).
+    fn expected_warnings(&self) -> Vec<String> {
+        let rotation = format!(
+            "{}: /engineers/2: charlie is not in the rotation, so never on call; add them to /rotation if they should be",
+            self.0.join("team.json").display()
+        );
+        let keep = format!(
+            "{}: /0/week: 2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing",
+            self.0.join("decisions.json").display()
+        );
+        [vec![rotation], no_contacts_warnings(&self.0), vec![keep]].concat()
     }
 }
 

@@ -49,6 +49,24 @@ pub fn warnings(dir: &Path, data: &TeamData) -> Vec<Warning> {
             );
         }
     }
+    // The pages say only "No contact on file": where to add the contacts is said here, to the
+    // people who edit the data, not to whoever is on call.
+    for (i, engineer) in inputs.engineers.iter().enumerate() {
+        if engineer.contacts.is_empty() && engineer.contact.is_none() {
+            let message = if inputs.team.fallback_contacts.is_empty() {
+                format!(
+                    "{} has no contacts: pages say \"No contact on file\"; add them under /engineers/{i}/contacts (or give the team /fallback_contacts)",
+                    engineer.slug
+                )
+            } else {
+                format!(
+                    "{} has no contacts: pages offer the team's /fallback_contacts instead; add theirs under /engineers/{i}/contacts",
+                    engineer.slug
+                )
+            };
+            warn("team.json", format!("/engineers/{i}"), message);
+        }
+    }
     let schedule = Schedule::new(inputs.clone());
     for (i, decision) in inputs.decisions.iter().enumerate() {
         // A keep that takes effect always leaves its week with a conflict ("declined by the

@@ -76,7 +76,7 @@ pub fn rust_source(data: &TeamData) -> String {
     let t = &inputs.team;
     let _ = writeln!(
         out,
-        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: const {{ time({}, {}) }} }}, epoch: {}, rotation: {}, calendar: {}, reminders: {} }},",
+        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: const {{ time({}, {}) }} }}, epoch: {}, rotation: {}, calendar: {}, reminders: {}, fallback_contacts: {} }},",
         s(&t.name),
         zone(t.time_zone),
         weekday(t.handoff.weekday),
@@ -86,6 +86,7 @@ pub fn rust_source(data: &TeamData) -> String {
         list(&t.rotation, |x| s(x)),
         opt(&t.calendar),
         list(&t.reminders, |r| format!("Reminder::minutes_before({})", r.minutes())),
+        list(&t.fallback_contacts, contact),
     );
     let _ = writeln!(
         out,
@@ -94,13 +95,7 @@ pub fn rust_source(data: &TeamData) -> String {
             "Engineer {{ slug: {}, name: {}, contacts: {}, contact: {}, calendar: {}, backup: {} }}",
             s(&e.slug),
             s(&e.name),
-            list(&e.contacts, |c| format!(
-                "Contact {{ kind: ContactKind::{:?}, value: {}, label: {}, url: {} }}",
-                c.kind,
-                s(&c.value),
-                opt(&c.label),
-                opt(&c.url)
-            )),
+            list(&e.contacts, contact),
             opt(&e.contact),
             opt(&e.calendar),
             s(&e.backup)
@@ -196,10 +191,11 @@ pub fn rust_source(data: &TeamData) -> String {
             s(&r.pipeline),
             s(&r.summary),
             list(&r.failure_points, |f| format!(
-                "FailurePoint {{ slug: {}, title: {}, description: {}, signals: {}, first_checks: {} }}",
+                "FailurePoint {{ slug: {}, title: {}, description: {}, symptoms: {}, signals: {}, first_checks: {} }}",
                 s(&f.slug),
                 s(&f.title),
                 s(&f.description),
+                list(&f.symptoms, |x| s(x)),
                 list(&f.signals, |x| s(x)),
                 list(&f.first_checks, |x| s(x))
             ))
@@ -226,6 +222,16 @@ pub fn text_file_names(files: &crate::text_files::TextFiles) -> String {
         files.search.name
     );
     out
+}
+
+fn contact(c: &crate::Contact) -> String {
+    format!(
+        "Contact {{ kind: ContactKind::{:?}, value: {}, label: {}, url: {} }}",
+        c.kind,
+        s(&c.value),
+        opt(&c.label),
+        opt(&c.url)
+    )
 }
 
 /// A string literal as an owned `String` (Debug output is a valid Rust literal).

@@ -138,6 +138,8 @@ struct RawTeam {
     engineers: Vec<RawEngineer>,
     #[serde(default)]
     reminders: Vec<String>,
+    #[serde(default)]
+    fallback_contacts: Vec<contacts::RawContact>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +191,8 @@ struct RawFailurePoint {
     slug: String,
     title: String,
     description: String,
+    #[serde(default)]
+    symptoms: Vec<String>,
     #[serde(default)]
     signals: Vec<String>,
     #[serde(default)]
@@ -287,6 +291,9 @@ struct Validator {
     errors: Vec<DataError>,
 }
 
+/// The longest symptom: a short phrase such as "growth too high", not a sentence.
+const MAX_SYMPTOM_CHARS: usize = 40;
+
 /// How far ahead the handoff time is checked against daylight-saving gaps.
 const HANDOFF_CHECK_YEARS: i64 = 30;
 
@@ -374,6 +381,7 @@ impl Validator {
             }
         }
         let reminders = self.reminders(F, "/reminders", &raw.reminders);
+        let fallback_contacts = self.contacts(F, "/fallback_contacts", &raw.fallback_contacts);
         let (zone, weekday, time, epoch) = (zone?, weekday?, time?, epoch?);
         if let Some(date) = first_handoff_in_gap(zone, epoch, time) {
             self.error(
@@ -394,6 +402,7 @@ impl Validator {
             rotation: raw.rotation.clone(),
             calendar: raw.calendar.clone(),
             reminders,
+            fallback_contacts,
         })
     }
 
@@ -502,10 +511,12 @@ impl Validator {
                 if fp.title.trim().is_empty() {
                     self.error(F, format!("/{i}/failure_points/{j}/title"), "the title is empty");
                 }
+                self.symptoms(F, &format!("/{i}/failure_points/{j}/symptoms"), &fp.symptoms);
                 failure_points.push(FailurePoint {
                     slug: fp.slug,
                     title: fp.title,
                     description: fp.description,
+                    symptoms: fp.symptoms,
                     signals: fp.signals,
                     first_checks: fp.first_checks,
                 });
@@ -513,6 +524,30 @@ impl Validator {
             out.push(Runbook { pipeline: r.pipeline, summary: r.summary, failure_points });
         }
         out
+    }
+
+    /// Symptoms are what search matches an alert's words against and what a card lists: each
+    /// a word or short phrase on one line, listed once.
+    fn symptoms(&mut self, file: &str, at: &str, symptoms: &[String]) {
+        for (k, symptom) in symptoms.iter().enumerate() {
+            let pointer = format!("{at}/{k}");
+            let first = symptoms[..k].iter().position(|s| s.trim().to_lowercase() == symptom.trim().to_lowercase());
+            if symptom.trim().is_empty() {
+                self.error(file, pointer, "the symptom is empty: write a word or short phrase (e.g. \"doubled\")");
+            } else if symptom.contains(['\n', '\r']) || symptom.chars().count() > MAX_SYMPTOM_CHARS {
+                self.error(
+                    file,
+                    pointer,
+                    format!("\"{symptom}\" is not a short phrase: keep a symptom to one line of at most {MAX_SYMPTOM_CHARS} characters, and describe it in \"signals\""),
+                );
+            } else if let Some(first) = first {
+                self.error(
+                    file,
+                    pointer,
+                    format!("\"{symptom}\" is already listed at {at}/{first}: list each symptom once"),
+                );
+            }
+        }
     }
 
     fn calendars(&mut self, raw: Vec<RawCalendar>) -> Vec<HolidayCalendar> {

@@ -51,6 +51,9 @@ pub struct Team {
     /// Alerts before each stretch in the personal calendar feeds, in the data's order; none unless
     /// the team asks (see [`crate::ics::person_feed`]).
     pub reminders: Vec<Reminder>,
+    /// Ways to reach the team as a whole (a chat channel, a phone bridge), offered wherever an
+    /// engineer has no contact of their own, so nobody at 3 a.m. is left with nothing to try.
+    pub fallback_contacts: Vec<Contact>,
 }
 
 /// When one on-call week hands over to the next, in the team's time zone.
@@ -105,6 +108,10 @@ pub struct FailurePoint {
     pub slug: String,
     pub title: String,
     pub description: String,
+    /// Optional: words and short phrases an alert or a person would use for what they see
+    /// ("doubled", "stale"), so search finds the failure point from the symptom. Short, so
+    /// the site embeds them with the titles.
+    pub symptoms: Vec<String>,
     /// Optional: what to look at to recognise this failure.
     pub signals: Vec<String>,
     /// Optional: what to check first.

@@ -1,6 +1,8 @@
 //! What a what-if preview changes, in words, so the page gives the answer instead of "changed
 //! weeks are marked": "2027-W12: Bob instead of Alice", or "No change: Charlie is on call in
-//! 2027-W10" when the leave falls in someone else's week.
+//! 2027-W10" when the leave falls in someone else's week. Conflicts the preview opens or
+//! resolves are said too, and when the weeks it moves lie in more than one year, the net
+//! change per engineer over all of them, which the fairness page (a year at a time) splits.
 
 use crate::schedule_diff::ScheduleDiff;
 use crate::{Horizon, Schedule, WhatIf};
@@ -59,7 +61,8 @@ impl WhatIf {
                 })
                 .collect();
         }
-        diff.weeks
+        let mut out: Vec<String> = diff
+            .weeks
             .iter()
             .map(|change| {
                 let (before, after) = (&change.before, &change.after);
@@ -71,8 +74,51 @@ impl WhatIf {
                     format!("{id}: {}", what.join("; "))
                 }
             })
-            .collect()
+            .collect();
+        out.extend(diff.weeks.iter().filter_map(|change| {
+            let id = change.after.week.id;
+            match (&change.before.conflict, &change.after.conflict) {
+                (None, Some(new)) => Some(format!("New conflict: {id}: {}", new.reason)),
+                (Some(old), None) => Some(format!("Conflict resolved: {id} ({})", old.reason)),
+                _ => None,
+            }
+        }));
+        out.extend(net_change(&diff, preview));
+        out
     }
+}
+
+/// "Across 2026 and 2027 (2026-W52 to 2027-W01): weeks on call Alice +1, Bob −1", when the
+/// weeks that change hands lie in more than one year (the fairness page shows one year at a time, so
+/// a return week in the next year looks like a loss in this one); `None` otherwise.
+fn net_change(diff: &ScheduleDiff, preview: &Schedule) -> Option<String> {
+    let moved: Vec<_> = diff.weeks.iter().filter(|c| c.before.on_call != c.after.on_call).collect();
+    let (first, last) = (moved.first()?.after.week.id, moved.last()?.after.week.id);
+    if first.year() == last.year() {
+        return None;
+    }
+    let net = |slug: &str| {
+        moved.iter().map(|c| i32::from(c.after.on_call == slug) - i32::from(c.before.on_call == slug)).sum::<i32>()
+    };
+    let changes: Vec<String> = preview
+        .inputs()
+        .engineers
+        .iter()
+        .map(|e| (e, net(&e.slug)))
+        .filter(|(_, n)| *n != 0)
+        .map(|(e, n)| format!("{} {}{}", e.name, if n > 0 { "+" } else { "−" }, n.abs()))
+        .collect();
+    let years = if last.year() == first.year() + 1 {
+        format!("{} and {}", first.year(), last.year())
+    } else {
+        format!("{} to {}", first.year(), last.year())
+    };
+    let total = if changes.is_empty() {
+        "no one gains or loses a week on call".to_string()
+    } else {
+        format!("weeks on call {}", changes.join(", "))
+    };
+    Some(format!("Across {years} ({first} to {last}): {total}"))
 }
 
 #[cfg(test)]

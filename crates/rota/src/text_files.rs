@@ -77,8 +77,9 @@ impl std::error::Error for TextFileError {}
 
 impl TeamData {
     /// The data without its prose (pipeline descriptions, runbook summaries, failure points'
-    /// descriptions, signals and first checks), as the site embeds it; titles stay, so lists,
-    /// links and search by title work before any text is fetched.
+    /// descriptions, signals and first checks), as the site embeds it; titles and symptoms stay
+    /// (they are short), so lists, links and search by title or symptom work before any text is
+    /// fetched.
     pub fn without_text(&self) -> TeamData {
         let mut data = self.clone();
         for pipeline in &mut data.pipelines {
@@ -144,6 +145,9 @@ pub fn encode(data: &TeamData, slug: &str) -> Option<String> {
             line(&mut out, "point", &point.slug);
             line(&mut out, "title", &point.title);
             line(&mut out, "text", &point.description);
+            for symptom in &point.symptoms {
+                line(&mut out, "symptom", symptom);
+            }
             for signal in &point.signals {
                 line(&mut out, "signal", signal);
             }
@@ -186,6 +190,7 @@ pub fn decode(body: &str) -> Result<Vec<PipelineText>, TextFileError> {
                         slug: value,
                         title: String::new(),
                         description: String::new(),
+                        symptoms: Vec::new(),
                         signals: Vec::new(),
                         first_checks: Vec::new(),
                     });
@@ -195,6 +200,7 @@ pub fn decode(body: &str) -> Result<Vec<PipelineText>, TextFileError> {
                 match tag {
                     "title" => point.title = value,
                     "text" => point.description = value,
+                    "symptom" => point.symptoms.push(value),
                     "signal" => point.signals.push(value),
                     "check" => point.first_checks.push(value),
                     _ => return Err(fail(&format!("unknown tag \"{tag}\""))),

@@ -239,6 +239,7 @@ pub fn doc_team() -> TeamData {
                 rotation: vec!["alice".into(), "bob".into()],
                 calendar: None,
                 reminders: vec![],
+                fallback_contacts: vec![],
             },
             engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
             calendars: vec![],

@@ -71,6 +71,7 @@ fn build(spec: &Spec) -> ScheduleInputs {
         rotation: (0..spec.n).map(slug).collect(),
         calendar: Some("us-federal".into()),
         reminders: vec![],
+        fallback_contacts: vec![],
     };
     // A second calendar with different days, for engineers who name their own.
     let mut other = common::us_federal();

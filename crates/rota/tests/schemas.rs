@@ -343,6 +343,8 @@ fn contacts() {
     accepted("team.json", contacts, json!([{ "kind": "chat", "value": "@alice", "label": null, "url": null }]));
     accepted("team.json", contacts, json!([{ "kind": "phone", "value": "(555) 010-0100", "label": "Desk" }]));
     accepted("team.json", contacts, json!([{ "kind": "url", "value": "HTTP://10.0.0.1:8080/pager" }]));
+    accepted("team.json", "/fallback_contacts", json!([{ "kind": "chat", "value": "#data-oncall" }]));
+    rejected("team.json", "/fallback_contacts", json!([{ "kind": "phone", "value": "bridge" }]));
     for bad in [
         json!([{ "kind": "phone", "value": "+1 555 CALL" }]),
         json!([{ "kind": "phone", "value": "1 555+0100" }]),
@@ -362,6 +364,24 @@ fn contacts() {
         Value::Null,
     ] {
         rejected("team.json", contacts, bad);
+    }
+}
+
+#[test]
+fn symptoms_are_short_phrases_listed_once() {
+    let symptoms = "/1/failure_points/2/symptoms";
+    accepted("runbooks.json", symptoms, json!(["doubled", "overcounted users"]));
+    accepted("runbooks.json", symptoms, json!([]));
+    for bad in [
+        json!(["doubled", "doubled"]),
+        json!([""]),
+        json!(["  "]),
+        json!(["two\nlines"]),
+        json!(["a symptom written out as a whole sentence of text"]),
+        json!("doubled"),
+        json!([7]),
+    ] {
+        rejected("runbooks.json", symptoms, bad);
     }
 }
 

@@ -33,7 +33,8 @@ fn the_unchanged_copy_of_the_default_data_is_valid() {
     let data = load_dir(&fx.dir).unwrap();
     assert_eq!(data.inputs.engineers.len(), 4);
     assert_eq!(data.pipelines.len(), 5);
-    fx.expect_warnings(&[]);
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(&no_contacts, &[], &[]));
 }
 
 #[test]
@@ -300,6 +301,26 @@ fn failure_point_slug_that_is_not_url_safe() {
 }
 
 #[test]
+fn symptoms_must_be_short_phrases_each_listed_once() {
+    let fx = Fixture::new();
+    let at = "/1/failure_points/2/symptoms";
+    fx.set(
+        "runbooks.json",
+        at,
+        json!(["doubled", " ", "Doubled", "numbers look doubled after the nightly load ran twice"]),
+    );
+    fx.expect(&[
+        ("runbooks.json", "/1/failure_points/2/symptoms/1", "the symptom is empty: write a word or short phrase (e.g. \"doubled\")"),
+        ("runbooks.json", "/1/failure_points/2/symptoms/2", "\"Doubled\" is already listed at /1/failure_points/2/symptoms/0: list each symptom once"),
+        (
+            "runbooks.json",
+            "/1/failure_points/2/symptoms/3",
+            "\"numbers look doubled after the nightly load ran twice\" is not a short phrase: keep a symptom to one line of at most 40 characters, and describe it in \"signals\"",
+        ),
+    ]);
+}
+
+#[test]
 fn duplicate_calendar_slug() {
     let fx = Fixture::new();
     fx.push("holidays.json", "", json!({ "slug": "us-federal", "name": "Another" }));
@@ -542,17 +563,47 @@ fn unknown_decision_word() {
 
 // ---- warnings: valid, but probably not meant --------------------------------------------------
 
+/// The default data has no contacts: a warning for each engineer, in team order.
+fn no_contacts() -> Vec<(String, String)> {
+    ["alice", "bob", "charlie", "diana"]
+        .iter()
+        .enumerate()
+        .map(|(i, slug)| {
+            (
+                format!("/engineers/{i}"),
+                format!("{slug} has no contacts: pages say \"No contact on file\"; add them under /engineers/{i}/contacts (or give the team /fallback_contacts)"),
+            )
+        })
+        .collect()
+}
+
+/// The warnings expected of the default data changed by a test: `before` (rotation), the
+/// contacts warnings, then `after` (decisions), in the order the check gives them.
+fn with_no_contacts<'a>(
+    no_contacts: &'a [(String, String)],
+    before: &[(&'a str, &'a str, &'a str)],
+    after: &[(&'a str, &'a str, &'a str)],
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    let contacts = no_contacts.iter().map(|(pointer, message)| ("team.json", pointer.as_str(), message.as_str()));
+    before.iter().copied().chain(contacts).chain(after.iter().copied()).collect()
+}
+
 #[test]
 fn an_engineer_left_out_of_the_rotation_is_a_warning() {
     let fx = Fixture::new();
     // Could be a manager, or someone who moved on: the data stays valid.
     fx.set("team.json", "/rotation", json!(["alice", "bob", "diana"]));
     fx.expect(&[]);
-    fx.expect_warnings(&[(
-        "team.json",
-        "/engineers/2",
-        "charlie is not in the rotation, so never on call; add them to /rotation if they should be",
-    )]);
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(
+        &no_contacts,
+        &[(
+            "team.json",
+            "/engineers/2",
+            "charlie is not in the rotation, so never on call; add them to /rotation if they should be",
+        )],
+        &[],
+    ));
 }
 
 #[test]
@@ -561,11 +612,16 @@ fn a_keep_for_a_week_without_a_swap_is_a_warning() {
     // 2026-W14 is Bob's, with no holiday near it.
     fx.push("decisions.json", "", json!({ "week": "2026-W14", "decision": "keep" }));
     fx.expect(&[]);
-    fx.expect_warnings(&[(
-        "decisions.json",
-        "/0/week",
-        "2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing",
-    )]);
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(
+        &no_contacts,
+        &[],
+        &[(
+            "decisions.json",
+            "/0/week",
+            "2026-W14 has no holiday swap to decline (Bob is on call as scheduled), so this keep changes nothing",
+        )],
+    ));
 }
 
 #[test]
@@ -573,11 +629,16 @@ fn a_keep_for_the_return_week_of_a_swap_is_a_warning() {
     let fx = Fixture::new();
     // Diana's Thanksgiving week 2026-W48 is swapped with Alice's 2026-W49; only W48 can be kept.
     fx.push("decisions.json", "", json!({ "week": "2026-W49", "decision": "keep" }));
-    fx.expect_warnings(&[(
-        "decisions.json",
-        "/0/week",
-        "2026-W49 is the return week of the swap for 2026-W48, which a keep cannot decline; to decline that swap, keep 2026-W48",
-    )]);
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(
+        &no_contacts,
+        &[],
+        &[(
+            "decisions.json",
+            "/0/week",
+            "2026-W49 is the return week of the swap for 2026-W48, which a keep cannot decline; to decline that swap, keep 2026-W48",
+        )],
+    ));
 }
 
 #[test]
@@ -586,7 +647,8 @@ fn a_keep_that_declines_a_swap_or_a_conflict_is_fine() {
     // 2026-W48 has a swap (Thanksgiving); 2026-W52 a conflict (Christmas, and New Year in W53).
     fx.push("decisions.json", "", json!({ "week": "2026-W48", "decision": "keep" }));
     fx.push("decisions.json", "", json!({ "week": "2026-W52", "decision": "keep" }));
-    fx.expect_warnings(&[]);
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(&no_contacts, &[], &[]));
 }
 
 #[test]
@@ -597,14 +659,16 @@ fn warnings_of_several_files_come_in_file_order() {
     fx.push("decisions.json", "", json!({ "week": "2026-W48", "decision": "keep" }));
     fx.push("decisions.json", "", json!({ "week": "2026-W15", "decision": "keep" }));
     let w15 = "2026-W15 has no holiday swap to decline (Diana is on call as scheduled), so this keep changes nothing";
-    fx.expect_warnings(&[
-        (
+    let no_contacts = no_contacts();
+    fx.expect_warnings(&with_no_contacts(
+        &no_contacts,
+        &[(
             "team.json",
             "/engineers/0",
             "alice is not in the rotation, so never on call; add them to /rotation if they should be",
-        ),
-        ("decisions.json", "/1/week", w15),
-    ]);
+        )],
+        &[("decisions.json", "/1/week", w15)],
+    ));
 }
 
 // ---- backups ----------------------------------------------------------------------------------

@@ -189,3 +189,39 @@ fn every_bad_contact_is_reported_not_just_the_first() {
         ["/engineers/0/contacts/1/value", "/engineers/0/contacts/2/value", "/engineers/2/contacts/0/value"]
     );
 }
+
+#[test]
+fn team_fallback_contacts_load_and_are_checked_like_an_engineers() {
+    let fx = Fixture::new();
+    fx.set(
+        F,
+        "/fallback_contacts",
+        json!([{ "kind": "chat", "value": "#data-oncall", "url": "https://chat.example.com/data-oncall" }]),
+    );
+    let data = load_dir(&fx.dir).unwrap();
+    assert_eq!(
+        data.inputs.team.fallback_contacts,
+        [contact(ContactKind::Chat, "#data-oncall", None, Some("https://chat.example.com/data-oncall"))]
+    );
+    fx.set(F, "/fallback_contacts", json!([{ "kind": "phone", "value": "bridge" }]));
+    fx.expect_one(
+        F,
+        "/fallback_contacts/0/value",
+        "\"bridge\" is not a phone number: use digits, spaces and + - ( ) . only (e.g. \"+1 555 0100\")",
+    );
+}
+
+#[test]
+fn someone_without_contacts_is_a_warning_that_says_where_to_add_them() {
+    let fx = with_examples();
+    // Alice has contacts and Charlie a note; Bob and Diana have nothing.
+    let none = |i: usize, slug: &str| {
+        format!("{slug} has no contacts: pages say \"No contact on file\"; add them under /engineers/{i}/contacts (or give the team /fallback_contacts)")
+    };
+    fx.expect_warnings(&[(F, "/engineers/1", &none(1, "bob")), (F, "/engineers/3", &none(3, "diana"))]);
+    fx.set(F, "/fallback_contacts", json!([{ "kind": "chat", "value": "#data-oncall" }]));
+    let instead = |i: usize, slug: &str| {
+        format!("{slug} has no contacts: pages offer the team's /fallback_contacts instead; add theirs under /engineers/{i}/contacts")
+    };
+    fx.expect_warnings(&[(F, "/engineers/1", &instead(1, "bob")), (F, "/engineers/3", &instead(3, "diana"))]);
+}

@@ -36,6 +36,21 @@ pub fn rota_ok(args: &[&str]) -> String {
     stdout(&output)
 }
 
+/// The warnings `rota check` gives the default data in `dir`, whose engineers have no
+/// contacts: one for each, saying where to add them (the pages say only "No contact on file").
+pub fn no_contacts_warnings(dir: &Path) -> Vec<String> {
+    ["alice", "bob", "charlie", "diana"]
+        .iter()
+        .enumerate()
+        .map(|(i, slug)| {
+            format!(
+                "{}: /engineers/{i}: {slug} has no contacts: pages say \"No contact on file\"; add them under /engineers/{i}/contacts (or give the team /fallback_contacts)",
+                dir.join("team.json").display()
+            )
+        })
+        .collect()
+}
+
 /// A fresh empty folder under the system's temporary folder, removed when dropped.
 pub struct TempDir(pub PathBuf);
 

@@ -51,8 +51,15 @@ fn pipeline(
     }
 }
 
-fn fp(slug: &str, title: &str, description: &str) -> FailurePoint {
-    FailurePoint { slug: s(slug), title: s(title), description: s(description), signals: vec![], first_checks: vec![] }
+fn fp(slug: &str, title: &str, description: &str, symptoms: &[&str]) -> FailurePoint {
+    FailurePoint {
+        slug: s(slug),
+        title: s(title),
+        description: s(description),
+        symptoms: symptoms.iter().map(|x| s(x)).collect(),
+        signals: vec![],
+        first_checks: vec![],
+    }
 }
 
 /// The 11 US federal holiday rules of `data/holidays.json`.
@@ -98,6 +105,7 @@ pub fn default_inputs() -> ScheduleInputs {
             rotation: vec![s("alice"), s("bob"), s("charlie"), s("diana")],
             calendar: Some(s("us-federal")),
             reminders: vec![],
+            fallback_contacts: vec![],
         },
         engineers: vec![
             engineer("alice", "Alice", "bob"),
@@ -162,33 +170,33 @@ fn default_runbooks() -> Vec<Runbook> {
                 pipeline: s("aggregate-profit"),
                 summary: s("This pipeline ingests and aggregates transaction and cost data to calculate overall profit margins."),
                 failure_points: vec![
-                    fp("source-data-incompleteness", "Source Data Incompleteness", "Upstream financial data systems fail to deliver all transaction records, leading to an underreported profit figure."),
-                    fp("data-latency", "Data Latency", "The ETL process for cost data is delayed, causing the profit calculation to be performed with outdated information."),
-                    fp("schema-drift", "Schema Drift", "A new field is added or an existing field is changed in the source transaction data, causing the pipeline's calculation logic to fail or produce incorrect results."),
-                    fp("malicious-data-injection", "Malicious Data Injection", "Malformed or fraudulent transaction records are introduced into the source system, corrupting the aggregate profit number."),
-                    fp("calculation-logic-error", "Calculation Logic Error", "A bug in the aggregation query, such as an incorrect join or a misapplied filter, results in an inaccurate final metric."),
+                    fp("source-data-incompleteness", "Source Data Incompleteness", "Upstream financial data systems fail to deliver all transaction records, leading to an underreported profit figure.", &["profit too low", "underreported", "missing transactions"]),
+                    fp("data-latency", "Data Latency", "The ETL process for cost data is delayed, causing the profit calculation to be performed with outdated information.", &["stale", "outdated", "late", "profit not updated"]),
+                    fp("schema-drift", "Schema Drift", "A new field is added or an existing field is changed in the source transaction data, causing the pipeline's calculation logic to fail or produce incorrect results.", &["pipeline failed", "incorrect results", "new field"]),
+                    fp("malicious-data-injection", "Malicious Data Injection", "Malformed or fraudulent transaction records are introduced into the source system, corrupting the aggregate profit number.", &["corrupted", "fraudulent records", "malformed records"]),
+                    fp("calculation-logic-error", "Calculation Logic Error", "A bug in the aggregation query, such as an incorrect join or a misapplied filter, results in an inaccurate final metric.", &["inaccurate", "wrong metric", "incorrect join"]),
                 ],
             },
             Runbook {
                 pipeline: s("aggregate-growth"),
                 summary: s("This pipeline tracks user signups and active user counts to measure overall business growth."),
                 failure_points: vec![
-                    fp("tracking-event-failures", "Tracking Event Failures", "The front-end tracking system fails to send user signup events, leading to an underreporting of new users."),
-                    fp("incorrect-time-windows", "Incorrect Time Windows", "The pipeline's query logic uses the wrong time window (e.g., UTC vs. local time), causing discrepancies in the daily or weekly growth numbers."),
-                    fp("duplicate-user-ids", "Duplicate User IDs", "The source system creates duplicate user IDs, which are incorrectly counted multiple times by the pipeline, leading to an overreported growth figure."),
-                    fp("bot-or-spam-traffic", "Bot or Spam Traffic", "An influx of bot signups or non-human activity is not properly filtered out, inflating the growth metrics."),
-                    fp("infrastructure-outage", "Infrastructure Outage", "A database or processing cluster outage prevents the pipeline from running on schedule, leaving the growth report stale."),
+                    fp("tracking-event-failures", "Tracking Event Failures", "The front-end tracking system fails to send user signup events, leading to an underreporting of new users.", &["signups too low", "underreported", "missing signups"]),
+                    fp("incorrect-time-windows", "Incorrect Time Windows", "The pipeline's query logic uses the wrong time window (e.g., UTC vs. local time), causing discrepancies in the daily or weekly growth numbers.", &["discrepancy", "off by a day", "daily and weekly numbers disagree", "UTC"]),
+                    fp("duplicate-user-ids", "Duplicate User IDs", "The source system creates duplicate user IDs, which are incorrectly counted multiple times by the pipeline, leading to an overreported growth figure.", &["doubled", "overcounted users", "growth too high", "duplicates"]),
+                    fp("bot-or-spam-traffic", "Bot or Spam Traffic", "An influx of bot signups or non-human activity is not properly filtered out, inflating the growth metrics.", &["spike", "inflated", "growth too high", "bots"]),
+                    fp("infrastructure-outage", "Infrastructure Outage", "A database or processing cluster outage prevents the pipeline from running on schedule, leaving the growth report stale.", &["stale", "did not run", "outage", "growth report not updated"]),
                 ],
             },
             Runbook {
                 pipeline: s("aggregate-engagement"),
                 summary: s("This pipeline processes user behavior events (clicks, scrolls, views) to report on user engagement metrics like daily active users (DAUs) or session length."),
                 failure_points: vec![
-                    fp("event-log-corruption", "Event Log Corruption", "The raw event logs are corrupted or improperly formatted, causing the pipeline to skip or fail to process key user actions."),
-                    fp("sessionization-logic-errors", "Sessionization Logic Errors", "The logic used to group events into a single \"session\" breaks, leading to inaccurate session counts and average session lengths."),
-                    fp("changes-in-product-ui", "Changes in Product UI", "A change in the front-end user interface causes event names to be altered, but the pipeline's logic is not updated to reflect this, leading to zero-reported engagement for new features."),
-                    fp("high-cardinality-data", "High Cardinality Data", "The volume of new event types or user identifiers exceeds the pipeline's capacity, causing processing to slow down or fail."),
-                    fp("data-dropping", "Data Dropping", "Events are dropped by the ingestion system before they reach the pipeline, resulting in an underreporting of engagement."),
+                    fp("event-log-corruption", "Event Log Corruption", "The raw event logs are corrupted or improperly formatted, causing the pipeline to skip or fail to process key user actions.", &["malformed events", "missing actions", "failed"]),
+                    fp("sessionization-logic-errors", "Sessionization Logic Errors", "The logic used to group events into a single \"session\" breaks, leading to inaccurate session counts and average session lengths.", &["session counts wrong", "session length wrong", "inaccurate"]),
+                    fp("changes-in-product-ui", "Changes in Product UI", "A change in the front-end user interface causes event names to be altered, but the pipeline's logic is not updated to reflect this, leading to zero-reported engagement for new features.", &["zero", "new feature shows zero", "renamed events"]),
+                    fp("high-cardinality-data", "High Cardinality Data", "The volume of new event types or user identifiers exceeds the pipeline's capacity, causing processing to slow down or fail.", &["slow", "failed", "too many event types"]),
+                    fp("data-dropping", "Data Dropping", "Events are dropped by the ingestion system before they reach the pipeline, resulting in an underreporting of engagement.", &["underreported", "engagement too low", "missing events", "dropped events"]),
                 ],
             },
         ]
