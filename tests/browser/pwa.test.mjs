@@ -218,8 +218,10 @@ test('two deployments on one origin each stay offline, also after the other upda
   await root.reload();
   await waitForApp(root, '[data-testid="on-call-now"]');
   await root.locator('#update:not([hidden])').waitFor();
+  // Listening before the click, whose reload's load event can fire before the click returns.
+  const reloaded = root.waitForEvent('load');
   await root.getByRole('button', { name: 'Reload' }).click();
-  await root.waitForEvent('load');
+  await reloaded;
   await waitForApp(root, '.team-name');
   await root.locator('.team-name', { hasText: 'Data Engineering v2' }).waitFor();
   assert.deepEqual(await cacheNames(), [cacheOf(DIST_V2), cacheOf(DIST_ONCALL)].sort());
