@@ -8,7 +8,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::{Schedule, TeamData};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
+
+use crate::org::clashes;
+use crate::{Organisation, Schedule, TeamData};
 
 /// One doubtful value: where it is and what looks wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +87,26 @@ pub fn warnings(dir: &Path, data: &TeamData) -> Vec<Warning> {
             ),
         };
         warn("decisions.json", format!("/{i}/week"), message);
+    }
+    out
+}
+
+/// The warnings about an organisation validated from `dir`: each team's (file names under
+/// `teams/<slug>/`), then every clash from `now` to the end of the last year the site answers
+/// for, one per pair of overlapping stretches, at the person's entry in `people.json`. Clashes
+/// are warnings, not errors: some organisations allow one person to hold two teams at once.
+pub fn org_warnings(dir: &Path, org: &Organisation, now: DateTime<Utc>) -> Vec<Warning> {
+    let mut out: Vec<Warning> =
+        org.teams.iter().flat_map(|t| warnings(&dir.join("teams").join(&t.slug), &t.data)).collect();
+    let until =
+        Utc.with_ymd_and_hms(now.year() + crate::horizon::YEARS_AHEAD + 1, 1, 1, 0, 0, 0).single().unwrap_or(now);
+    for clash in clashes(&org.schedules(), now, until) {
+        let position = org.people.iter().position(|p| p.slug == clash.person).unwrap_or(0);
+        out.push(Warning {
+            file: dir.join("people.json"),
+            pointer: format!("/{position}"),
+            message: clash.describe(org),
+        });
     }
     out
 }

@@ -166,6 +166,19 @@ pub fn rust_source(data: &TeamData) -> String {
             opt(&t.note)
         ))
     );
+    let _ = writeln!(
+        out,
+        "        elsewhere: {},",
+        list(&inputs.elsewhere, |e| {
+            format!(
+            "OnCallElsewhere {{ engineer: {}, team: {}, from: const {{ ::rota::embedded::instant({}) }}, to: const {{ ::rota::embedded::instant({}) }} }}",
+            s(&e.engineer),
+            s(&e.team),
+            e.from.timestamp(),
+            e.to.timestamp()
+        )
+        })
+    );
     out.push_str("        }),\n");
     let _ = writeln!(
         out,

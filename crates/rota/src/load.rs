@@ -16,12 +16,16 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::model::*;
+use crate::org::Person;
 use crate::shape::has_shape;
 use crate::WeekId;
 
 mod changes;
 mod contacts;
+mod org;
 mod reminders;
+
+pub use org::{is_org_dir, load_org_dir, load_org_dir_at, ORG_FILE};
 
 /// The files of a data folder, in the order they are read.
 pub const DATA_FILES: [&str; 6] =
@@ -66,6 +70,20 @@ impl std::error::Error for LoadErrors {}
 
 /// Reads `dir`'s JSON files and validates them into [`TeamData`].
 pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
+    load_team(dir, &InOrg::default())
+}
+
+/// What a team folder of an organisation takes from the rest of it.
+#[derive(Default)]
+struct InOrg<'a> {
+    /// Everyone, by slug, with their position in `people.json`; `None` for a single team.
+    people: Option<&'a BTreeMap<String, (usize, Person)>>,
+    /// Leave of this team's engineers recorded elsewhere in the organisation.
+    leave: Vec<Leave>,
+    elsewhere: Vec<OnCallElsewhere>,
+}
+
+fn load_team(dir: &Path, org: &InOrg) -> Result<TeamData, LoadErrors> {
     let mut v = Validator { dir: dir.to_path_buf(), errors: Vec::new() };
     let team: Option<RawTeam> = v.read("team.json");
     let pipelines: Option<Vec<RawPipeline>> = v.read("pipelines.json");
@@ -92,9 +110,14 @@ pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
     let known = Known { engineers: &engineer_slugs, calendars: &calendar_slugs };
     let pipelines = v.pipelines(pipelines, &known);
     let team_data_team = v.team(&team, &known);
-    let engineers = v.engineers(&team.engineers, &pipelines, &known);
+    let engineers = v.engineers(&team.engineers, &pipelines, &known, org.people);
     let runbooks = v.runbooks(runbooks, &pipelines);
-    let leave = v.leave(leave, &known);
+    let mut leave = v.leave(leave, &known);
+    for l in &org.leave {
+        if !leave.contains(l) {
+            leave.push(l.clone());
+        }
+    }
     let decisions = v.decisions(decisions, team_data_team.as_ref().map(|t| t.epoch));
     let roster_changes = v.roster_changes(roster_changes, team_data_team.as_ref().map(|t| WeekId::of(t.epoch)), &known);
 
@@ -112,6 +135,7 @@ pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
         roster_changes,
         covers: Vec::new(),
         trades: Vec::new(),
+        elsewhere: org.elsewhere.clone(),
     };
     inputs.covers = v.covers(covers, &inputs, &known);
     inputs.trades = v.trades(trades, &inputs, &known);
@@ -153,7 +177,9 @@ struct RawHandoff {
 #[serde(deny_unknown_fields)]
 struct RawEngineer {
     slug: String,
-    name: String,
+    /// Required for a single team; in an organisation, `people.json` has it.
+    #[serde(default)]
+    name: Option<String>,
     #[serde(default)]
     contacts: Vec<contacts::RawContact>,
     #[serde(default)]
@@ -406,15 +432,23 @@ impl Validator {
         })
     }
 
-    fn engineers(&mut self, raw: &[RawEngineer], pipelines: &[Pipeline], known: &Known) -> Vec<Engineer> {
+    fn engineers(
+        &mut self,
+        raw: &[RawEngineer],
+        pipelines: &[Pipeline],
+        known: &Known,
+        people: Option<&BTreeMap<String, (usize, Person)>>,
+    ) -> Vec<Engineer> {
         const F: &str = "team.json";
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for (i, e) in raw.iter().enumerate() {
             let at = format!("/engineers/{i}");
             self.slug(F, &format!("{at}/slug"), &e.slug, "engineer", &mut seen);
-            if e.name.trim().is_empty() {
-                self.error(F, format!("{at}/name"), "the name is empty");
+            match &e.name {
+                Some(name) if name.trim().is_empty() => self.error(F, format!("{at}/name"), "the name is empty"),
+                None if people.is_none() => self.error(F, at.clone(), "missing field `name`"),
+                _ => {}
             }
             if let Some(calendar) = &e.calendar {
                 self.check(F, &format!("{at}/calendar"), known.calendar(calendar));
@@ -430,11 +464,20 @@ impl Validator {
                 None => self.check(F, &format!("{at}/backup"), default_backup(&e.slug, pipelines)),
             };
             let contacts = self.contacts(F, &format!("{at}/contacts"), &e.contacts);
+            let person = match people {
+                None => Person {
+                    slug: e.slug.clone(),
+                    name: e.name.clone().unwrap_or_default(),
+                    contacts,
+                    contact: e.contact.clone(),
+                },
+                Some(people) => self.person_of(&at, e, contacts, people),
+            };
             out.push(Engineer {
                 slug: e.slug.clone(),
-                name: e.name.clone(),
-                contacts,
-                contact: e.contact.clone(),
+                name: person.name,
+                contacts: person.contacts,
+                contact: person.contact,
                 calendar: e.calendar.clone(),
                 backup: backup.unwrap_or_default(),
             });

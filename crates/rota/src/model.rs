@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 use crate::{Contact, Reminder, WeekId};
@@ -34,6 +34,19 @@ pub struct ScheduleInputs {
     pub roster_changes: Vec<RosterChange>,
     pub covers: Vec<Cover>,
     pub trades: Vec<Trade>,
+    /// When this team's engineers are on call for other teams of the organisation (empty for
+    /// a single team): a holiday swap may not hand a week to a backup who is busy elsewhere.
+    pub elsewhere: Vec<OnCallElsewhere>,
+}
+
+/// An engineer on call for another team of the organisation, from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnCallElsewhere {
+    pub engineer: String,
+    /// The other team's name, as its pages show it.
+    pub team: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

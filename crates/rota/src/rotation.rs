@@ -84,7 +84,7 @@ pub(crate) fn week_dates(start: NaiveDate) -> [NaiveDate; 7] {
 /// #             fallback_contacts: vec![],
 /// #         },
 /// #         engineers: vec![], calendars: vec![], leave: vec![], decisions: vec![],
-/// #         roster_changes: vec![], covers: vec![], trades: vec![],
+/// #         roster_changes: vec![], covers: vec![], trades: vec![], elsewhere: vec![],
 /// #     }
 /// # }
 /// let data = team();
@@ -281,6 +281,7 @@ mod tests {
             roster_changes: vec![],
             covers: vec![],
             trades: vec![],
+            elsewhere: vec![],
         }
     }
 

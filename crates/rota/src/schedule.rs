@@ -8,8 +8,10 @@
 //! * If week W is a holiday week for its scheduled engineer A, A swaps with A's backup B:
 //!   B covers W, and A covers W′, the first week after W that the base rotation gives B.
 //! * The swap stands only if the team has not declined it (a [`Decision`](crate::Decision)
-//!   for W), W′ is not already part of an earlier swap, B is not on leave during W, and W′
-//!   is not a holiday week for A. Otherwise A keeps W and the week carries a
+//!   for W), W′ is not already part of an earlier swap, B is not on leave during W, B is not
+//!   on call for another team of the organisation during W (see
+//!   [`ScheduleInputs::elsewhere`](crate::ScheduleInputs::elsewhere)), and W′ is not a holiday
+//!   week for A. Otherwise A keeps W and the week carries a
 //!   [`SwapConflict`] saying why in plain words.
 //! * A week that is the W′ of a swap is not examined again: the person swapped into it was
 //!   already checked.
@@ -271,6 +273,11 @@ impl Schedule {
         let b_leave = self.days_off(state, b, &dates).into_iter().find(|h| h.kind == WeekHolidayKind::Leave);
         if let Some(l) = b_leave {
             return conflict(format!("{b_name} (backup) is on {}", l.describe()));
+        }
+        let week = rotation.week(w);
+        let (start, end) = (week.start.with_timezone(&Utc), week.end.with_timezone(&Utc));
+        if let Some(busy) = self.inputs.elsewhere.iter().find(|e| e.engineer == b && e.from < end && start < e.to) {
+            return conflict(format!("{b_name} (backup) is on call for {} in {w_id}", busy.team));
         }
         let ret_off = self.days_off(state, a, &self.dates(ret));
         if let Some(h) = ret_off.first() {

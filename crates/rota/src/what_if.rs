@@ -248,6 +248,7 @@ pub fn doc_team() -> TeamData {
             roster_changes: vec![],
             covers: vec![],
             trades: vec![],
+            elsewhere: vec![],
         }),
         pipelines: vec![],
         runbooks: vec![],

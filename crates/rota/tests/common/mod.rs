@@ -119,6 +119,7 @@ pub fn default_inputs() -> ScheduleInputs {
         roster_changes: vec![],
         covers: vec![],
         trades: vec![],
+        elsewhere: vec![],
     }
 }
 

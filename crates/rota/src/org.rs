@@ -1,0 +1,205 @@
+//! An organisation: many teams on one site, and the people they share.
+//!
+//! Each team is a complete [`TeamData`], computed exactly as a single team's; what the
+//! organisation adds is who is who across teams ([`Person`]) and what only shows across teams:
+//! a person on call for two teams at once ([`clashes`]), and when a backup is busy for another
+//! team ([`on_call_elsewhere`]).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::{Contact, OnCallElsewhere, Schedule, TeamData, WeekId};
+
+/// A person of the organisation: one slug, one name, one set of contacts, whichever teams
+/// they are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub slug: String,
+    pub name: String,
+    pub contacts: Vec<Contact>,
+    pub contact: Option<String>,
+}
+
+/// One team of the organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgTeam {
+    /// The team's folder name under `teams/`, and its path on the site (`/teams/<slug>/`).
+    pub slug: String,
+    pub data: TeamData,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    pub name: String,
+    /// In display order.
+    pub teams: Vec<OrgTeam>,
+    pub people: Vec<Person>,
+}
+
+impl Organisation {
+    pub fn team(&self, slug: &str) -> Option<&OrgTeam> {
+        self.teams.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn person(&self, slug: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.slug == slug)
+    }
+
+    /// The teams `person` is an engineer of, in display order.
+    pub fn teams_of<'s>(&'s self, person: &'s str) -> impl Iterator<Item = &'s OrgTeam> + 's {
+        self.teams.iter().filter(move |t| t.data.engineer(person).is_some())
+    }
+
+    /// The team a pipeline (or its runbook) belongs to: slugs are unique across the
+    /// organisation.
+    pub fn team_of_pipeline(&self, pipeline: &str) -> Option<&OrgTeam> {
+        self.teams.iter().find(|t| t.data.pipeline(pipeline).is_some())
+    }
+
+    /// Every team's real schedule, in display order.
+    pub fn schedules(&self) -> Vec<(&str, Arc<Schedule>)> {
+        self.teams.iter().map(|t| (t.slug.as_str(), Arc::new(Schedule::new(Arc::clone(&t.data.inputs))))).collect()
+    }
+}
+
+/// One side of a [`Clash`]: a team and the week of it that puts the person on call.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClashSide {
+    pub team: String,
+    pub week: WeekId,
+}
+
+/// A person on call for two teams at the same instants, from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Clash {
+    pub person: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// In the organisation's team order.
+    pub teams: [ClashSide; 2],
+}
+
+impl Clash {
+    /// E.g. `bob is on call for Data Engineering (2026-W53) and Platform (2026-W53) at once,
+    /// from 2026-12-31 14:00 UTC to 2027-01-01 14:00 UTC`.
+    pub fn describe(&self, org: &Organisation) -> String {
+        let team = |side: &ClashSide| {
+            let name = org.team(&side.team).map_or(side.team.as_str(), |t| t.data.inputs.team.name.as_str());
+            format!("{name} ({})", side.week)
+        };
+        format!(
+            "{} is on call for {} and {} at once, from {} to {}",
+            self.person,
+            team(&self.teams[0]),
+            team(&self.teams[1]),
+            self.from.format("%Y-%m-%d %H:%M UTC"),
+            self.to.format("%Y-%m-%d %H:%M UTC")
+        )
+    }
+}
+
+/// Every clash between `from` and `to`: each pair of overlapping stretches (covers, swaps and
+/// trades applied) in which one person is on call for two teams, sorted by person, then time.
+/// `schedules` are the teams' (see [`Organisation::schedules`]), in display order.
+pub fn clashes(schedules: &[(&str, Arc<Schedule>)], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Clash> {
+    let mut by_person: BTreeMap<String, Vec<Held>> = BTreeMap::new();
+    for (team, (_, schedule)) in schedules.iter().enumerate() {
+        for_each_stretch(schedule, from, to, |week, person, start, end| {
+            by_person.entry(person.to_string()).or_default().push(Held { start, end, team, week });
+        });
+    }
+    let mut out = Vec::new();
+    for (person, mut held) in by_person {
+        held.sort_by_key(|h| (h.start, h.team));
+        for (i, a) in held.iter().enumerate() {
+            // Sorted by start: only later stretches starting before `a` ends can overlap it.
+            for b in held[i + 1..].iter().take_while(|b| b.start < a.end).filter(|b| b.team != a.team) {
+                let (first, second) = if a.team < b.team { (a, b) } else { (b, a) };
+                out.push(Clash {
+                    person: person.clone(),
+                    from: a.start.max(b.start),
+                    to: a.end.min(b.end),
+                    teams: [first.side(schedules), second.side(schedules)],
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A stretch one person is on call for the team at position `team`.
+struct Held {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    team: usize,
+    week: WeekId,
+}
+
+impl Held {
+    fn side(&self, schedules: &[(&str, Arc<Schedule>)]) -> ClashSide {
+        ClashSide { team: schedules[self.team].0.to_string(), week: self.week }
+    }
+}
+
+/// Calls `f(week, person, from, to)` for every stretch of `schedule` overlapping `from..to`,
+/// clipped to it.
+fn for_each_stretch(
+    schedule: &Schedule,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    mut f: impl FnMut(WeekId, &str, DateTime<Utc>, DateTime<Utc>),
+) {
+    let rotation = schedule.rotation();
+    let first = rotation.index_at(from).unwrap_or(0);
+    let Some(last) = rotation.index_at(to - chrono::Duration::seconds(1)) else { return };
+    if first > last {
+        return;
+    }
+    for week in schedule.weeks(first, last - first + 1) {
+        for s in &week.stretches {
+            let (start, end) = (s.start.with_timezone(&Utc).max(from), s.end.with_timezone(&Utc).min(to));
+            if start < end {
+                f(week.week.id, &s.engineer, start, end);
+            }
+        }
+    }
+}
+
+/// For each team (by position), when its engineers are on call for the other teams between
+/// `from` and `to`, adjacent stretches joined: the [`ScheduleInputs::elsewhere`]
+/// (crate::ScheduleInputs::elsewhere) of a team, computed from the other teams' schedules
+/// *without* theirs, so no two teams wait on each other.
+pub fn on_call_elsewhere(teams: &[&TeamData], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Vec<OnCallElsewhere>> {
+    let mut out: Vec<Vec<OnCallElsewhere>> = vec![Vec::new(); teams.len()];
+    for (u, other) in teams.iter().enumerate() {
+        let shared: Vec<usize> = (0..teams.len())
+            .filter(|&t| t != u && teams[t].inputs.engineers.iter().any(|e| other.engineer(&e.slug).is_some()))
+            .collect();
+        if shared.is_empty() {
+            continue;
+        }
+        let schedule = Schedule::new(Arc::clone(&other.inputs));
+        for_each_stretch(&schedule, from, to, |_, person, start, end| {
+            for &t in shared.iter().filter(|&&t| teams[t].engineer(person).is_some()) {
+                let list = &mut out[t];
+                match list.last_mut() {
+                    Some(last)
+                        if last.engineer == person && last.team == other.inputs.team.name && last.to == start =>
+                    {
+                        last.to = end;
+                    }
+                    _ => list.push(OnCallElsewhere {
+                        engineer: person.to_string(),
+                        team: other.inputs.team.name.clone(),
+                        from: start,
+                        to: end,
+                    }),
+                }
+            }
+        });
+    }
+    out
+}
