@@ -49,7 +49,7 @@ pub use week_id::{WeekId, WeekIdError};
 pub use holiday::Holiday;
 pub use horizon::Horizon;
 pub use ledger::{FairnessLedger, FairnessRow, Period};
-pub use org::{Clash, OrgTeam, Organisation, Person};
+pub use org::{Clash, OrgTeam, Organisation, Person, SiteData};
 pub use reminder::Reminder;
 pub use roster_change::RosterChangeNote;
 pub use rotation::{Rotation, RotationWeek};

@@ -68,6 +68,15 @@ impl fmt::Display for LoadErrors {
 
 impl std::error::Error for LoadErrors {}
 
+/// Reads and validates a data folder of either kind: an organisation when it has `org.json`.
+pub fn load_any(dir: &Path) -> Result<crate::SiteData, LoadErrors> {
+    if is_org_dir(dir) {
+        load_org_dir(dir).map(crate::SiteData::Org)
+    } else {
+        load_dir(dir).map(crate::SiteData::Team)
+    }
+}
+
 /// Reads `dir`'s JSON files and validates them into [`TeamData`].
 pub fn load_dir(dir: &Path) -> Result<TeamData, LoadErrors> {
     load_team(dir, &InOrg::default())

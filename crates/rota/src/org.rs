@@ -203,3 +203,35 @@ pub fn on_call_elsewhere(teams: &[&TeamData], from: DateTime<Utc>, to: DateTime<
     }
     out
 }
+
+/// What a data folder holds: one team (today's `data/`) or an organisation of teams.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SiteData {
+    Team(TeamData),
+    Org(Organisation),
+}
+
+impl SiteData {
+    /// Every team: the one team, or the organisation's in display order with their slugs.
+    pub fn teams(&self) -> Vec<(&str, &TeamData)> {
+        match self {
+            SiteData::Team(data) => vec![("", data)],
+            SiteData::Org(org) => org.teams.iter().map(|t| (t.slug.as_str(), &t.data)).collect(),
+        }
+    }
+
+    /// The same data without its prose (see [`crate::text_files`]).
+    pub fn without_text(&self) -> SiteData {
+        match self {
+            SiteData::Team(data) => SiteData::Team(data.without_text()),
+            SiteData::Org(org) => SiteData::Org(Organisation {
+                teams: org
+                    .teams
+                    .iter()
+                    .map(|t| OrgTeam { slug: t.slug.clone(), data: t.data.without_text() })
+                    .collect(),
+                ..org.clone()
+            }),
+        }
+    }
+}

@@ -119,17 +119,25 @@ impl TeamData {
 
 /// The files to write for `data`, named by their content.
 pub fn text_files(data: &TeamData) -> TextFiles {
+    text_files_of([data])
+}
+
+/// The files to write for several teams (an organisation's): one per pipeline, as for one
+/// team (slugs are unique across the organisation), and one search file with all of them.
+pub fn text_files_of<'a>(teams: impl IntoIterator<Item = &'a TeamData>) -> TextFiles {
     let mut all = String::from(HEADER);
     all.push('\n');
-    let pipelines = data
-        .pipelines
-        .iter()
-        .map(|p| {
+    let mut pipelines = Vec::new();
+    for data in teams {
+        for p in &data.pipelines {
             let body = encode(data, &p.slug).unwrap_or_default();
             all.push_str(&body[HEADER.len() + 1..]);
-            (p.slug.clone(), TextFile { name: hashed_name(&format!("text/pipelines/{}", p.slug), &body), body })
-        })
-        .collect();
+            pipelines.push((
+                p.slug.clone(),
+                TextFile { name: hashed_name(&format!("text/pipelines/{}", p.slug), &body), body },
+            ));
+        }
+    }
     TextFiles { pipelines, search: TextFile { name: hashed_name("text/search", &all), body: all } }
 }
 
