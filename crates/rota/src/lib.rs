@@ -54,7 +54,7 @@ pub use reminder::Reminder;
 pub use roster_change::RosterChangeNote;
 pub use rotation::{Rotation, RotationWeek};
 pub use schedule::Schedule;
-pub use site_paths::{base_path, site_paths};
+pub use site_paths::{base_path, org_site_paths, site_paths};
 pub use week::{Stretch, StretchKind, Swap, SwapConflict, TradeNote, WeekAssignment, WeekHoliday, WeekHolidayKind};
 pub use what_if::{WhatIf, WhatIfError};
 

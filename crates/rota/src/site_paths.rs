@@ -2,7 +2,7 @@
 //! (plus query strings and fragments), and the static export writes an `index.html` for each,
 //! so a refresh or a cold link works on a plain file server without rewrite rules.
 
-use crate::TeamData;
+use crate::{Organisation, TeamData};
 
 /// Every page path, e.g. `/`, `/schedule`, `/pipelines/aggregate-profit`, `/runbooks/…`.
 ///
@@ -16,6 +16,36 @@ pub fn site_paths(data: &TeamData) -> Vec<String> {
     paths.extend(data.pipelines.iter().map(|p| format!("/pipelines/{}", p.slug)));
     paths.extend(data.runbooks.iter().map(|r| format!("/runbooks/{}", r.pipeline)));
     paths.extend(data.inputs.engineers.iter().map(|e| format!("/people/{}", e.slug)));
+    paths
+}
+
+/// Every page path of an organisation's site: its front page and lists, each team's pages
+/// under `/teams/<team>/` (`/teams/<team>/` itself is the team's Now view), and the pipelines,
+/// runbooks and people, whose slugs are unique across the organisation.
+///
+/// ```
+/// let org = rota::Organisation {
+///     name: "Example".into(),
+///     teams: vec![rota::OrgTeam { slug: "data".into(), data: rota::what_if::doc_team() }],
+///     people: vec![],
+/// };
+/// let paths = rota::org_site_paths(&org);
+/// assert_eq!(&paths[..4], ["/", "/pipelines", "/runbooks", "/people"]);
+/// assert!(paths.contains(&"/teams/data/schedule".to_string()));
+/// assert!(paths.contains(&"/people/alice".to_string()));
+/// ```
+pub fn org_site_paths(org: &Organisation) -> Vec<String> {
+    let mut paths: Vec<String> = ["/", "/pipelines", "/runbooks", "/people"].map(String::from).to_vec();
+    for team in &org.teams {
+        let prefix = format!("/teams/{}", team.slug);
+        paths.push(format!("{prefix}/"));
+        paths.extend(["schedule", "pipelines", "runbooks", "people", "fairness"].map(|page| format!("{prefix}/{page}")));
+    }
+    for team in &org.teams {
+        paths.extend(team.data.pipelines.iter().map(|p| format!("/pipelines/{}", p.slug)));
+        paths.extend(team.data.runbooks.iter().map(|r| format!("/runbooks/{}", r.pipeline)));
+    }
+    paths.extend(org.people.iter().map(|p| format!("/people/{}", p.slug)));
     paths
 }
 
