@@ -27,7 +27,7 @@ pub fn site_paths(data: &TeamData) -> Vec<String> {
 /// let org = rota::Organisation {
 ///     name: "Example".into(),
 ///     teams: vec![rota::OrgTeam { slug: "data".into(), data: rota::what_if::doc_team() }],
-///     people: vec![],
+///     people: vec![rota::Person { slug: "alice".into(), name: "Alice".into(), contacts: vec![], contact: None }],
 /// };
 /// let paths = rota::org_site_paths(&org);
 /// assert_eq!(&paths[..4], ["/", "/pipelines", "/runbooks", "/people"]);
