@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use rota::Stretch;
 
-use crate::data::{team_inputs, team_schedule};
+use crate::data::{teams, use_team};
 
 /// The browser's clock (tests fix it with Playwright's clock).
 pub fn now_instant() -> DateTime<Utc> {
@@ -30,21 +30,21 @@ pub fn use_clock() -> ReadSignal<DateTime<Utc>> {
 /// The rotation week now (`None` before the rotation starts); changes only at handoffs, so
 /// views that depend on it re-render once a week, not on every clock tick.
 pub fn use_current_week() -> Memo<Option<u32>> {
-    let now = use_clock();
-    Memo::new(move |_| rota::Rotation::new(team_inputs()).index_at(now.get()))
+    let (now, team) = (use_clock(), use_team());
+    Memo::new(move |_| team.schedule.rotation().index_at(now.get()))
 }
 
 /// Who is on call now in the real schedule and until when, and who comes next (`None`
 /// before the rotation starts); changes only when a stretch (a week or a cover) ends.
 pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
-    let now = use_clock();
-    Memo::new(move |_| team_schedule().stretch_at(now.get()))
+    let (now, team) = (use_clock(), use_team());
+    Memo::new(move |_| team.schedule.stretch_at(now.get()))
 }
 
 /// The weeks the site answers for now; changes once a year.
 pub fn use_horizon() -> Memo<rota::Horizon> {
-    let now = use_clock();
-    Memo::new(move |_| rota::Horizon::at(&rota::Rotation::new(team_inputs()), now.get()))
+    let (now, team) = (use_clock(), use_team());
+    Memo::new(move |_| rota::Horizon::at(&team.schedule.rotation(), now.get()))
 }
 
 pub fn provide_clock() {
@@ -65,13 +65,14 @@ pub fn provide_clock() {
         shown.remove();
         restored.remove();
     });
-    // A timer for the next handoff, re-armed whenever the clock moves.
+    // A timer for the next handoff of any team, re-armed whenever the clock moves.
     Effect::new(move |_| {
         let current = now.get();
-        let next = match team_schedule().stretch_at(current) {
-            Some((now, _)) => now.end,
-            None => rota::Rotation::new(team_inputs()).week(0).start,
+        let next_of = |team: &crate::data::SiteTeam| match team.schedule.stretch_at(current) {
+            Some((now, _)) => now.end.with_timezone(&Utc),
+            None => team.schedule.rotation().week(0).start.with_timezone(&Utc),
         };
+        let Some(next) = teams().iter().map(next_of).min() else { return };
         // A few milliseconds late rather than early: the new stretch starts at the handoff. Timers
         // cannot wait longer than ~24 days; a handoff further away is reached by re-arming.
         let delay =

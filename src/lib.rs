@@ -30,11 +30,14 @@ use components::site_nav::SiteNav;
 use pages::fairness::FairnessPage;
 use pages::not_found::NotFound;
 use pages::now::NowPage;
+use pages::org_now::OrgNowPage;
+use pages::org_person::OrgPersonPage;
 use pages::person::{PeoplePage, PersonPage};
 use pages::pipeline::PipelinePage;
 use pages::pipelines::PipelinesPage;
 use pages::runbook::{RunbookPage, RunbooksPage};
 use pages::schedule::SchedulePage;
+use pages::team_scope::in_team;
 
 /// Mounts the app in place of the static shell that `index.html` paints first.
 pub fn mount() {
@@ -66,15 +69,21 @@ pub fn App() -> impl IntoView {
             <RouteFocus />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=NowPage />
-                    <Route path=path!("/schedule") view=SchedulePage />
+                    <Route path=path!("/") view=|| if data::org().is_some() { OrgNowPage().into_any() } else { NowPage().into_any() } />
+                    <Route path=path!("/schedule") view=in_team(SchedulePage) />
                     <Route path=path!("/pipelines") view=PipelinesPage />
                     <Route path=path!("/pipelines/:slug") view=PipelinePage />
                     <Route path=path!("/runbooks") view=RunbooksPage />
                     <Route path=path!("/runbooks/:slug") view=RunbookPage />
                     <Route path=path!("/people") view=PeoplePage />
-                    <Route path=path!("/people/:slug") view=PersonPage />
-                    <Route path=path!("/fairness") view=FairnessPage />
+                    <Route path=path!("/people/:slug") view=|| if data::org().is_some() { OrgPersonPage().into_any() } else { PersonPage().into_any() } />
+                    <Route path=path!("/fairness") view=in_team(FairnessPage) />
+                    <Route path=path!("/teams/:team") view=in_team(NowPage) />
+                    <Route path=path!("/teams/:team/schedule") view=in_team(SchedulePage) />
+                    <Route path=path!("/teams/:team/pipelines") view=in_team(PipelinesPage) />
+                    <Route path=path!("/teams/:team/runbooks") view=in_team(RunbooksPage) />
+                    <Route path=path!("/teams/:team/people") view=in_team(PeoplePage) />
+                    <Route path=path!("/teams/:team/fairness") view=in_team(FairnessPage) />
                 </Routes>
             </main>
         </Router>

@@ -4,6 +4,8 @@
 
 use rota::{WeekId, WhatIf};
 
+use crate::data::SiteTeam;
+
 pub fn person(slug: &str) -> String {
     format!("/people/{slug}")
 }
@@ -25,14 +27,19 @@ pub fn person_feed(slug: &str) -> String {
     format!("/calendar/{slug}.ics")
 }
 
-/// The whole team's calendar feed.
-pub fn team_feed() -> String {
-    "/calendar/team.ics".to_string()
+/// A team's calendar feed: `team.ics` for a single team's site, one per team in an
+/// organisation's.
+pub fn team_feed(team: &SiteTeam) -> String {
+    if team.slug.is_empty() {
+        "/calendar/team.ics".to_string()
+    } else {
+        format!("/calendar/teams/{}.ics", team.slug)
+    }
 }
 
-/// The schedule from `week`, `weeks` long, keeping a what-if preview.
-pub fn schedule(week: WeekId, weeks: u32, what_if: &WhatIf) -> String {
-    with_what_if(&format!("/schedule?week={week}&weeks={weeks}"), what_if)
+/// A team's schedule from `week`, `weeks` long, keeping a what-if preview.
+pub fn schedule(team: &SiteTeam, week: WeekId, weeks: u32, what_if: &WhatIf) -> String {
+    with_what_if(&team.path(&format!("/schedule?week={week}&weeks={weeks}")), what_if)
 }
 
 /// `path` with the preview's `leave=`/`keep=` parameters appended.

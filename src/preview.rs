@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use rota::{Horizon, Schedule, ScheduleInputs, WhatIf, WhatIfError};
 
 use crate::clock::use_horizon;
-use crate::data::{team_inputs, team_schedule};
+use crate::data::{use_team, SiteTeam};
 
 /// A what-if preview (empty for the real schedule) with the schedule it gives.
 #[derive(Clone)]
@@ -46,9 +46,10 @@ impl Preview {
 pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
     let what_if = use_what_if();
     let horizon = use_horizon();
+    let team = use_team();
     Memo::new(move |_| {
         let what_if = what_if.get()?;
-        let schedule = previewed(&what_if);
+        let schedule = previewed(team, &what_if);
         Ok(Preview { what_if, horizon: horizon.get(), schedule })
     })
 }
@@ -58,10 +59,11 @@ pub fn use_preview() -> Memo<Result<Preview, WhatIfError>> {
 pub fn use_what_if() -> Memo<Result<WhatIf, WhatIfError>> {
     let query = use_query_map();
     let horizon = use_horizon();
+    let team = use_team();
     Memo::new(move |_| {
         let query = query.read();
         let values = |name: &str| query.get_all(name).unwrap_or_default();
-        WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team_inputs(), horizon.get())
+        WhatIf::parse(&values("leave"), &values("keep"), &values("cover"), team.inputs(), horizon.get())
     })
 }
 
@@ -69,24 +71,25 @@ pub fn use_what_if() -> Memo<Result<WhatIf, WhatIfError>> {
 /// weeks, while opening hundreds of links in one page keeps memory flat.
 const CACHED_PREVIEWS: usize = 8;
 
-/// The schedule of a preview, from a small cache of recently used ones (most recent last).
-fn previewed(what_if: &WhatIf) -> Arc<Schedule> {
+/// The schedule of a preview of `team`, from a small cache of recently used ones (most recent
+/// last).
+fn previewed(team: &'static SiteTeam, what_if: &WhatIf) -> Arc<Schedule> {
     thread_local! {
-        static CACHE: RefCell<VecDeque<(WhatIf, Arc<Schedule>)>> = const { RefCell::new(VecDeque::new()) };
+        static CACHE: RefCell<VecDeque<(String, WhatIf, Arc<Schedule>)>> = const { RefCell::new(VecDeque::new()) };
     }
     if what_if.is_empty() {
-        return Arc::clone(team_schedule());
+        return Arc::clone(&team.schedule);
     }
     CACHE.with_borrow_mut(|cache| {
-        let schedule = match cache.iter().position(|(w, _)| w == what_if) {
-            Some(i) => cache.remove(i).map(|(_, s)| s),
+        let schedule = match cache.iter().position(|(t, w, _)| *t == team.slug && w == what_if) {
+            Some(i) => cache.remove(i).map(|(_, _, s)| s),
             None => None,
         }
-        .unwrap_or_else(|| Arc::new(Schedule::new(Arc::new(what_if.apply(team_inputs())))));
+        .unwrap_or_else(|| Arc::new(Schedule::new(Arc::new(what_if.apply(team.inputs())))));
         if cache.len() == CACHED_PREVIEWS {
             cache.pop_front();
         }
-        cache.push_back((what_if.clone(), Arc::clone(&schedule)));
+        cache.push_back((team.slug.clone(), what_if.clone(), Arc::clone(&schedule)));
         schedule
     })
 }

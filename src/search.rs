@@ -1,4 +1,4 @@
-//! Instant, offline search over pipelines, runbook failure points and people.
+//! Instant, offline search over teams, pipelines, runbook failure points and people.
 
 use rota::TeamData;
 
@@ -26,12 +26,52 @@ impl SearchEntry {
     }
 }
 
-/// Everything searchable, in the order results are shown on equal rank.
-pub fn build_index(data: &TeamData) -> Vec<SearchEntry> {
+/// One team's part of the index: its data and, in an organisation, its name and page.
+pub struct IndexedTeam<'a> {
+    pub data: &'a TeamData,
+    pub team: Option<(&'a str, String)>,
+}
+
+/// Everything searchable, in the order results are shown on equal rank: teams (in an
+/// organisation), pipelines, failure points, then people, each person once.
+pub fn build_index(teams: &[IndexedTeam]) -> Vec<SearchEntry> {
     let mut entries = Vec::new();
+    for t in teams {
+        if let Some((name, path)) = &t.team {
+            entries.push(SearchEntry::new("Team".into(), name, &[], path.clone()));
+        }
+    }
+    for t in teams {
+        add_content(&mut entries, t);
+    }
+    let mut people: Vec<&str> = Vec::new();
+    for t in teams {
+        for e in &t.data.inputs.engineers {
+            if people.contains(&e.slug.as_str()) {
+                continue;
+            }
+            people.push(&e.slug);
+            // What they own in every team, so any of their pipelines finds them.
+            let owns: Vec<&str> = teams
+                .iter()
+                .flat_map(|t| &t.data.pipelines)
+                .filter(|p| p.primary == e.slug || p.secondary == e.slug)
+                .map(|p| p.name.as_str())
+                .collect();
+            let owns = owns.join(", ");
+            entries.push(SearchEntry::new("Person".into(), &e.name, &[&e.slug, &owns], links::person(&e.slug)));
+        }
+    }
+    entries
+}
+
+/// A team's pipelines and failure points.
+fn add_content(entries: &mut Vec<SearchEntry>, team: &IndexedTeam) {
+    let data = team.data;
+    let in_team = team.team.as_ref().map(|(name, _)| format!(" · {name}")).unwrap_or_default();
     for p in &data.pipelines {
         entries.push(SearchEntry::new(
-            "Pipeline".into(),
+            format!("Pipeline{in_team}"),
             &p.name,
             &[&p.slug, &p.area, &p.description],
             links::pipeline(&p.slug),
@@ -55,17 +95,6 @@ pub fn build_index(data: &TeamData) -> Vec<SearchEntry> {
             ));
         }
     }
-    for e in &data.inputs.engineers {
-        let owns: Vec<&str> = data
-            .pipelines
-            .iter()
-            .filter(|p| p.primary == e.slug || p.secondary == e.slug)
-            .map(|p| p.name.as_str())
-            .collect();
-        let owns = owns.join(", ");
-        entries.push(SearchEntry::new("Person".into(), &e.name, &[&e.slug, &owns], links::person(&e.slug)));
-    }
-    entries
 }
 
 /// Entries containing every word of `query` (case-insensitive), title matches first.
@@ -95,12 +124,18 @@ pub fn search<'a>(index: &'a [SearchEntry], query: &str, limit: usize) -> Vec<&'
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::team_data;
+
+    fn one_team(data: &TeamData) -> Vec<SearchEntry> {
+        build_index(&[IndexedTeam { data, team: None }])
+    }
+
+    fn data_folder() -> TeamData {
+        rota::load::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
+    }
 
     /// The index once the search file has been fetched: the data folder with all its prose.
     fn full_index() -> Vec<SearchEntry> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        build_index(&rota::load::load_dir(&dir).unwrap())
+        one_team(&data_folder())
     }
 
     fn titles(query: &str) -> Vec<String> {
@@ -109,7 +144,7 @@ mod tests {
 
     #[test]
     fn before_the_prose_arrives_titles_and_names_are_found_and_prose_is_not() {
-        let index = build_index(team_data());
+        let index = one_team(&data_folder().without_text());
         let first = |q| search(&index, q, 10).into_iter().map(|e| e.title.clone()).collect::<Vec<_>>();
         assert_eq!(first("schema"), ["Schema Drift"]);
         assert_eq!(first("diana"), ["Diana"]);

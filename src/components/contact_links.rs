@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use rota::{Contact, ContactKind};
 
-use crate::data::team_data;
+use crate::data::use_team;
 
 /// The contacts of the engineer `slug` from `data/team.json`, in their order, and the older
 /// free-text `contact` as a note.
 #[component]
 pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
-    let inputs = &team_data().inputs;
+    let inputs = use_team().inputs();
     let Some(engineer) = inputs.engineer(&slug) else {
         return ().into_any();
     };

@@ -6,15 +6,16 @@ use leptos::prelude::*;
 use crate::clock::use_on_call_now;
 use crate::components::contact_links::ContactLinks;
 use crate::components::person_link::PersonLink;
-use crate::data::team_data;
+use crate::data::use_team;
 
 /// The escalation line of the pipeline `pipeline` (a slug), following the clock: the first
 /// step changes hands at each handoff and cover.
 #[component]
 pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
     let on_call_now = use_on_call_now();
+    let team = use_team();
     move || {
-        let p = team_data().pipeline(&pipeline)?;
+        let p = team.data.pipeline(&pipeline)?;
         let on_call = on_call_now.get().map(|(now, _)| now.engineer);
         let first = match on_call {
             Some(slug) => step("on-call", "On call now", slug).into_any(),

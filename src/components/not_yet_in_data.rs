@@ -19,6 +19,6 @@ pub fn NotYetInData() -> impl IntoView {
             </p>
             <p>"Until then, the team's calendar has everyone's weeks:"</p>
         </section>
-        <CalendarSubscribe feed=links::team_feed() title="the team's on-call calendar" />
+        <CalendarSubscribe feed=links::team_feed(crate::data::use_team()) title="the team's on-call calendar" />
     }
 }

@@ -2,12 +2,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rota::WhatIf;
 
-use crate::data::team_data;
+use crate::data::name_of;
 use crate::links;
 
 /// An engineer's name linking to their page (keeping a what-if preview when given).
 #[component]
 pub fn PersonLink(#[prop(into)] slug: String, #[prop(optional)] what_if: WhatIf) -> impl IntoView {
-    let name = team_data().name_of(&slug).to_string();
+    let name = name_of(&slug).to_string();
     view! { <A href=links::href(links::with_what_if(&links::person(&slug), &what_if))>{name}</A> }
 }

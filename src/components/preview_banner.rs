@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::copy_link::CopyLink;
-use crate::data::team_schedule;
+use crate::data::use_team;
 use crate::preview::Preview;
 
 /// Says plainly that the page shows a what-if preview, what it assumes, what it changes (or
@@ -18,12 +18,12 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
     if what_if.is_empty() {
         return None;
     }
-    let effects = what_if.effects(team_schedule(), preview.schedule(), preview.horizon);
+    let team = use_team();
+    let effects = what_if.effects(&team.schedule, preview.schedule(), preview.horizon);
     // Read once: the page re-renders the banner when the URL changes, and a reactive href here
     // would subscribe every banner ever shown to the router's location.
     let without = use_location().pathname.get_untracked();
-    let data = crate::data::team_data();
-    let name = |slug: &str| data.name_of(slug).to_string();
+    let name = |slug: &str| team.data.name_of(slug).to_string();
     let mut assumptions: Vec<String> =
         what_if.leave.iter().map(|l| format!("{} on leave {} to {}", name(&l.engineer), l.from, l.to)).collect();
     assumptions.extend(what_if.keep.iter().map(|w| format!("the swap of {w} declined")));
@@ -45,7 +45,8 @@ pub fn PreviewBanner(preview: Preview) -> impl IntoView {
         .min()
         .map(|day| day.year());
     let fairness = first_year.filter(|_| !without.ends_with("/fairness")).map(|year| {
-        let href = crate::links::href(crate::links::with_what_if(&format!("/fairness?year={year}"), what_if));
+        let href =
+            crate::links::href(crate::links::with_what_if(&team.path(&format!("/fairness?year={year}")), what_if));
         view! { " · " <A href=href>"Fairness with this preview"</A> }
     });
     Some(view! {

@@ -2,14 +2,16 @@ use leptos::prelude::*;
 use rota::freshness::Freshness;
 
 use crate::clock::use_clock;
-use crate::data::{team_data, team_schedule, BUILT_AT};
+use crate::data::{teams, BUILT_AT};
 
 /// Tells every visitor when this build's calendar feeds are about to run dry, or have: the pages
 /// compute any week live, but the feeds were written at build time, and nothing else says so.
 #[component]
 pub fn RebuildBanner() -> impl IntoView {
-    let freshness = Freshness::of_build(team_schedule(), BUILT_AT);
-    let zone = team_data().inputs.team.time_zone;
+    // The feeds of every team were written by the same build; the first team's zone dates it.
+    let team = &teams()[0];
+    let freshness = Freshness::of_build(&team.schedule, BUILT_AT);
+    let zone = team.inputs().team.time_zone;
     let now = use_clock();
     // A memo, so the 15-second clock ticks re-render nothing until the day changes the notice.
     let due = Memo::new(move |_| {

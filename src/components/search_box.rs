@@ -4,10 +4,10 @@ use crate::links;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::data::{team_data, SEARCH_TEXT_FILE};
+use crate::data::{org, teams, SEARCH_TEXT_FILE};
 use crate::keyboard::field_target;
 use crate::prose;
-use crate::search::{build_index, search};
+use crate::search::{build_index, search, IndexedTeam, SearchEntry};
 
 const MAX_RESULTS: usize = 8;
 
@@ -21,11 +21,28 @@ enum FullText {
     Failed(String),
 }
 
+/// The index of every team, with the prose once it has been fetched.
+fn site_index(texts: Option<&[rota::text_files::PipelineText]>) -> Vec<SearchEntry> {
+    let with_text: Vec<rota::TeamData> = match texts {
+        Some(texts) => teams().iter().map(|t| t.data.with_text(texts)).collect(),
+        None => Vec::new(),
+    };
+    let indexed: Vec<IndexedTeam> = teams()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| IndexedTeam {
+            data: with_text.get(i).unwrap_or(&t.data),
+            team: org().map(|_| (t.name(), t.path("/"))),
+        })
+        .collect();
+    build_index(&indexed)
+}
+
 /// One search box over pipelines, failure points and people. `/` focuses it from anywhere,
 /// Enter opens the first result, ↓ and ↑ walk the results, Escape clears.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let index = RwSignal::new(build_index(team_data()));
+    let index = RwSignal::new(site_index(None));
     let full_text = RwSignal::new(FullText::NotAsked);
     let load_full_text = move || {
         // Once fetched or on its way; after a failure (offline), the next use tries again.
@@ -36,7 +53,7 @@ pub fn SearchBox() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match prose::load(SEARCH_TEXT_FILE).await {
                 Ok(texts) => {
-                    index.set(build_index(&team_data().with_text(&texts)));
+                    index.set(site_index(Some(&texts)));
                     full_text.set(FullText::Loaded);
                 }
                 Err(reason) => full_text.set(FullText::Failed(reason)),

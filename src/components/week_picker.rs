@@ -15,6 +15,7 @@ pub const WEEK_COUNTS: [u32; 6] = [1, 4, 8, 12, 26, 52];
 #[component]
 pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: Horizon, what_if: WhatIf) -> impl IntoView {
     let navigate = use_navigate();
+    let team = crate::data::use_team();
     let year_ref = NodeRef::<leptos::html::Select>::new();
     let number_ref = NodeRef::<leptos::html::Select>::new();
     let count_ref = NodeRef::<leptos::html::Select>::new();
@@ -30,7 +31,7 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: Horizon, w
         let chosen = chosen.unwrap_or_else(|_| last_week_of(year.get_untracked()));
         let count = value(count_ref).parse().unwrap_or(weeks);
         navigate_to(
-            &links::schedule(chosen.clamp(range.first(), range.last()), count, &what_if_for_submit),
+            &links::schedule(team, chosen.clamp(range.first(), range.last()), count, &what_if_for_submit),
             Default::default(),
         );
     };
@@ -51,7 +52,7 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: Horizon, w
     // ← and → step through the weeks, unless the person is typing or choosing in a field.
     let previous_week = (week > range.first()).then(|| week.plus_weeks(-1));
     let next_week = (week < range.last()).then(|| week.plus_weeks(1));
-    let step_to = |to: Option<WeekId>| to.map(|to| links::schedule(to, weeks, &what_if));
+    let step_to = |to: Option<WeekId>| to.map(|to| links::schedule(team, to, weeks, &what_if));
     let (previous_path, next_path) = (step_to(previous_week), step_to(next_week));
     let arrows = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.shift_key() || field_target(&ev).is_some() {
@@ -92,14 +93,14 @@ pub fn WeekPicker(week: WeekId, weeks: u32, this_week: WeekId, range: Horizon, w
     // A step out of the range is shown disabled rather than left out, so the buttons stay put.
     let step = |to: Option<WeekId>, label: &'static str, rel: &'static str| match to {
         Some(to) => {
-            let href = links::href(links::schedule(to, weeks, &what_if));
+            let href = links::href(links::schedule(team, to, weeks, &what_if));
             view! { <A href=href attr:class="button" attr:rel=rel>{label}</A> }.into_any()
         }
         None => view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any(),
     };
     let previous = step(previous_week, "← Previous week", "prev");
     let next = step(next_week, "Next week →", "next");
-    let today = links::schedule(this_week, weeks, &what_if);
+    let today = links::schedule(team, this_week, weeks, &what_if);
     view! {
         <nav class="week-picker" aria-label="Choose weeks">
             <div class="steps">

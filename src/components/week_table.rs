@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use rota::WeekAssignment;
 
 use crate::components::person_link::PersonLink;
+use crate::data::use_team;
 use crate::links;
 use crate::preview::Preview;
 use crate::time_format::short_date;
@@ -19,6 +20,7 @@ pub fn WeekTable(
     #[prop(into)] caption: String,
 ) -> impl IntoView {
     let what_if = preview.what_if.clone();
+    let team = use_team();
     let name = |slug: &str| preview.inputs().name_of(slug).to_string();
     let rows = weeks
         .into_iter()
@@ -45,16 +47,14 @@ pub fn WeekTable(
             .map(|(_, c)| *c)
             .collect::<Vec<_>>()
             .join(" ");
-            let week_href = links::schedule(w.week.id, 1, &what_if);
+            let week_href = links::schedule(team, w.week.id, 1, &what_if);
             // A swap the team could decline: a preview link keeping the week with its engineer.
             let decline = w
                 .swap
                 .as_ref()
                 .filter(|s| s.is_holiday_side(w.week.index))
-                .and_then(|_| {
-                    what_if.adding("keep", &w.week.id.to_string(), crate::data::team_inputs(), preview.horizon).ok()
-                })
-                .map(|kept| links::schedule(w.week.id, 4, &kept));
+                .and_then(|_| what_if.adding("keep", &w.week.id.to_string(), team.inputs(), preview.horizon).ok())
+                .map(|kept| links::schedule(team, w.week.id, 4, &kept));
             let dates = format!("{} – {}", short_date(w.week.start_date()), short_date(w.week.end.date_naive()));
             let mut notes = w.explain(preview.inputs());
             // A preview's leave of someone else this week changes nothing here; say so on the

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::data::team_inputs;
+use crate::data::use_team;
 use crate::links;
 use crate::preview::Preview;
 
@@ -26,6 +26,7 @@ pub fn WhatIfForm(
     #[prop(optional, into)] engineer: String,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let team = use_team();
     let (kind, set_kind) = signal(Kind::Leave);
     let (error, set_error) = signal(String::new());
     let who = NodeRef::<leptos::html::Select>::new();
@@ -43,7 +44,7 @@ pub fn WhatIfForm(
         }
         let item = format!("{who}:{from}..{to}");
         let param = if kind.get_untracked() == Kind::Leave { "leave" } else { "cover" };
-        match current.adding(param, &item, team_inputs(), horizon) {
+        match current.adding(param, &item, team.inputs(), horizon) {
             Ok(what_if) => {
                 set_error.set(String::new());
                 navigate(&links::with_what_if(&path, &what_if), Default::default());
@@ -51,7 +52,8 @@ pub fn WhatIfForm(
             Err(e) => set_error.set(e.reason),
         }
     };
-    let options = team_inputs()
+    let options = team
+        .inputs()
         .engineers
         .iter()
         .map(|e| view! { <option value=e.slug.clone() selected=e.slug == engineer>{e.name.clone()}</option> })

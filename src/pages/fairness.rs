@@ -9,7 +9,7 @@ use crate::clock::use_clock;
 use crate::components::download_csv::download_csv;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
-use crate::data::team_inputs;
+use crate::data::use_team;
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::use_preview;
@@ -130,7 +130,8 @@ pub fn FairnessPage() -> impl IntoView {
     let preview = use_preview();
     let now = use_clock();
     // Only the year matters here, so the table re-renders once a year, not on every tick.
-    let current_year = Memo::new(move |_| now.get().with_timezone(&team_inputs().team.time_zone).year());
+    let team = use_team();
+    let current_year = Memo::new(move |_| now.get().with_timezone(&team.inputs().team.time_zone).year());
     move || {
         let p = match preview.get() {
             Ok(p) => p,
@@ -155,13 +156,14 @@ pub fn FairnessPage() -> impl IntoView {
             },
         };
         let ledger = FairnessLedger::for_year(schedule, year);
-        let real = p.is_preview().then(|| FairnessLedger::for_year(crate::data::team_schedule(), year));
+        let real = p.is_preview().then(|| FairnessLedger::for_year(&team.schedule, year));
         // The download is of what the page shows, what-if preview included.
         let csv = {
             let p = p.clone();
             move || rota::csv_export::hours(p.schedule(), year)
         };
-        let year_link = |y: i32| links::href(links::with_what_if(&format!("/fairness?year={y}"), &p.what_if));
+        let year_link =
+            |y: i32| links::href(links::with_what_if(&team.path(&format!("/fairness?year={y}")), &p.what_if));
         view! {
             <Title text=format!("Fairness {year}") />
             <PreviewBanner preview=p.clone() />

@@ -1,8 +1,11 @@
 pub mod fairness;
 pub mod not_found;
 pub mod now;
+pub mod org_now;
+pub mod org_person;
 pub mod person;
 pub mod pipeline;
 pub mod pipelines;
 pub mod runbook;
 pub mod schedule;
+pub mod team_scope;

@@ -8,7 +8,7 @@ use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
-use crate::data::{team_data, team_schedule};
+use crate::data::{use_team, SiteTeam};
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::{use_preview, Preview};
@@ -18,15 +18,16 @@ use crate::preview::{use_preview, Preview};
 pub fn NowPage() -> impl IntoView {
     let preview = use_preview();
     let now = use_clock();
+    let team = use_team();
     // Re-renders only when the stretch on call changes (a handoff, a cover starting or ending).
     let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| p.schedule().stretch_at(now.get())));
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
-        Ok(p) => now_view(p, stretch.get()).into_any(),
+        Ok(p) => now_view(team, p, stretch.get()).into_any(),
     }
 }
 
-fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
+fn now_view(team: &'static SiteTeam, p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
     let schedule = p.schedule();
     let inputs = p.inputs();
     let current = stretch.map(|(now, next)| {
@@ -36,7 +37,7 @@ fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
         // In a preview, say who is really on call when the preview changes it.
         let really = p
             .is_preview()
-            .then(|| team_schedule().stretch_at(instant).map(|(real, _)| real.engineer))
+            .then(|| team.schedule.stretch_at(instant).map(|(real, _)| real.engineer))
             .flatten()
             .filter(|real| *real != now.engineer)
             .map(|real| format!("Changed by the preview (really {})", inputs.name_of(&real)));
@@ -51,7 +52,7 @@ fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
             <ContactLinks slug=now.engineer.clone() />
             {covering.map(|text| view! { <p class="covering" data-testid="covering">{text}</p> })}
             <p class="week-span">
-                {week_id.map(|id| view! { <A href=links::href(links::schedule(id, 12, &p.what_if))>{id.to_string()}</A> " · " })}
+                {week_id.map(|id| view! { <A href=links::href(links::schedule(team, id, 12, &p.what_if))>{id.to_string()}</A> " · " })}
                 "since " <Instant at=now.start /> <br />
                 " until " <span data-testid="on-call-until"><Instant at=now.end /></span>
             </p>
@@ -73,7 +74,7 @@ fn now_view(p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
             <p>"The rotation starts " <Instant at=first.week.start /> " with " {inputs.name_of(&first.on_call).to_string()} "."</p>
         }
     });
-    let data = team_data();
+    let data = &team.data;
     let runbooks = data
         .runbooks
         .iter()

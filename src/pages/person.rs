@@ -17,7 +17,7 @@ use crate::components::preview_banner::PreviewBanner;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::week_table::WeekTable;
 use crate::components::what_if_form::WhatIfForm;
-use crate::data::{team_data, team_inputs};
+use crate::data::{org, teams, use_team};
 use crate::links;
 use crate::pages::fairness::FairnessTable;
 use crate::pages::not_found::{bad_link, unknown};
@@ -29,9 +29,12 @@ const UPCOMING_WEEKS: u32 = 26;
 /// `/people`: everyone on the team.
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let data = team_data();
-    let items =
-        data.inputs.engineers.iter().map(|e| view! { <li><PersonLink slug=e.slug.clone() /></li> }).collect_view();
+    // An organisation's /people lists everyone; a team's page, its engineers.
+    let slugs: Vec<String> = match org().filter(|_| use_context::<crate::data::TeamIndex>().is_none()) {
+        Some(org) => org.people.iter().map(|p| p.slug.clone()).collect(),
+        None => use_team().inputs().engineers.iter().map(|e| e.slug.clone()).collect(),
+    };
+    let items = slugs.into_iter().map(|slug| view! { <li><PersonLink slug=slug /></li> }).collect_view();
     view! {
         <Title text="People" />
         <h1>"People"</h1>
@@ -47,15 +50,16 @@ pub fn PersonPage() -> impl IntoView {
     let preview = use_preview();
     let index = use_current_week();
     let now = use_clock();
+    let team = use_team();
     // "in 18 days" changes once a day, not on every clock tick.
-    let today = Memo::new(move |_| now.get().with_timezone(&team_inputs().team.time_zone).date_naive());
+    let today = Memo::new(move |_| now.get().with_timezone(&team.inputs().team.time_zone).date_naive());
     move || {
         today.track();
         let p = match preview.get() {
             Ok(p) => p,
             Err(e) => return bad_link(e.to_string()).into_any(),
         };
-        let data = team_data();
+        let data = &team.data;
         // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
         let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
         let Some(person) = data.engineer(&slug) else {
@@ -74,7 +78,7 @@ pub fn PersonPage() -> impl IntoView {
         let upcoming: Vec<_> = weeks.into_iter().filter(|w| w.stretches.iter().any(|s| s.engineer == slug)).collect();
         let roster = roster_notes(schedule, &slug);
         let real = p.is_preview().then(|| {
-            let real = crate::data::team_schedule();
+            let real = &team.schedule;
             upcoming.iter().map(|w| real.week(w.week.index)).collect::<Vec<_>>()
         });
         let owned = data
@@ -98,7 +102,7 @@ pub fn PersonPage() -> impl IntoView {
             .into_iter()
             .map(|year| {
                 let ledger = FairnessLedger::for_year(schedule, year);
-                let table = match p.is_preview().then(|| FairnessLedger::for_year(crate::data::team_schedule(), year)) {
+                let table = match p.is_preview().then(|| FairnessLedger::for_year(&team.schedule, year)) {
                     Some(real) => view! { <FairnessTable ledger=ledger engineer=slug.clone() real=real /> }.into_any(),
                     None => view! { <FairnessTable ledger=ledger engineer=slug.clone() /> }.into_any(),
                 };
@@ -157,9 +161,13 @@ pub fn PersonPage() -> impl IntoView {
     }
 }
 
-/// Everyone on the team as `(slug, name)`, for suggesting a name close to a mistyped one.
+/// Everyone on the team (or in the organisation) as `(slug, name)`, for suggesting a name
+/// close to a mistyped one.
 pub fn everyone() -> Vec<(String, String)> {
-    team_data().inputs.engineers.iter().map(|e| (e.slug.clone(), e.name.clone())).collect()
+    match org() {
+        Some(org) => org.people.iter().map(|p| (p.slug.clone(), p.name.clone())).collect(),
+        None => teams()[0].inputs().engineers.iter().map(|e| (e.slug.clone(), e.name.clone())).collect(),
+    }
 }
 
 /// When someone is next on call.

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::data::team_data;
+use crate::data::{provide_team_of_pipeline, teams};
 use crate::links;
 use crate::pages::not_found::unknown;
 use crate::pages::pipelines::audience_label;
@@ -19,10 +19,11 @@ pub fn PipelinePage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
     let prose = Prose::new(slug);
     move || {
-        let data = team_data();
         let slug = slug();
+        let data = &provide_team_of_pipeline(&slug).data;
         let Some(p) = data.pipeline(&slug) else {
-            let known: Vec<_> = data.pipelines.iter().map(|p| (p.slug.clone(), p.name.clone())).collect();
+            let known: Vec<_> =
+                teams().iter().flat_map(|t| &t.data.pipelines).map(|p| (p.slug.clone(), p.name.clone())).collect();
             return unknown("pipeline", &slug, &known, links::pipeline, ("/pipelines", "Every pipeline")).into_any();
         };
         let runbook = data.runbook(&p.slug).map(|r| {

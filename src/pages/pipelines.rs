@@ -5,7 +5,7 @@ use rota::Audience;
 
 use crate::components::person_link::PersonLink;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::data::team_data;
+use crate::data::{listed_teams, org, SiteTeam};
 use crate::links;
 
 pub fn audience_label(audience: Audience) -> &'static str {
@@ -15,10 +15,21 @@ pub fn audience_label(audience: Audience) -> &'static str {
     }
 }
 
-/// Pipeline ownership (plan §1), grouped by business area.
+/// Pipeline ownership (plan §1), grouped by business area; in an organisation, team by team.
 #[component]
 pub fn PipelinesPage() -> impl IntoView {
-    let data = team_data();
+    let tables = listed_teams().into_iter().map(ownership_table).collect_view();
+    view! {
+        <Title text="Pipelines" />
+        <h1>"Pipelines and owners"</h1>
+        <PreviewIgnored />
+        {tables}
+    }
+}
+
+/// A team's pipelines by business area, headed by the team's name in an organisation.
+fn ownership_table(team: &'static SiteTeam) -> impl IntoView {
+    let data = &team.data;
     let mut areas: Vec<&str> = Vec::new();
     for p in &data.pipelines {
         if !areas.contains(&p.area.as_str()) {
@@ -54,12 +65,12 @@ pub fn PipelinesPage() -> impl IntoView {
             }
         })
         .collect_view();
+    let heading = org().map(|_| view! { <h2><A href=links::href(team.path("/"))>{team.name().to_string()}</A></h2> });
+    let caption = format!("{}'s pipelines by business area with their owners", team.name());
     view! {
-        <Title text="Pipelines" />
-        <h1>"Pipelines and owners"</h1>
-        <PreviewIgnored />
+        {heading}
         <table class="ownership">
-            <caption class="visually-hidden">"Pipelines by business area with their owners"</caption>
+            <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Pipeline"</th>

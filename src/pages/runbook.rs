@@ -7,7 +7,7 @@ use crate::components::copy_link::CopyLink;
 use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::runbook_text::RunbookText;
-use crate::data::team_data;
+use crate::data::{listed_teams, provide_team_of_pipeline, teams};
 use crate::links;
 use crate::pages::not_found::unknown;
 use crate::prose::Prose;
@@ -15,11 +15,10 @@ use crate::prose::Prose;
 /// `/runbooks`: every runbook.
 #[component]
 pub fn RunbooksPage() -> impl IntoView {
-    let data = team_data();
-    let items = data
-        .runbooks
-        .iter()
-        .map(|r| {
+    let items = listed_teams()
+        .into_iter()
+        .flat_map(|team| team.data.runbooks.iter().map(move |r| (&team.data, r)))
+        .map(|(data, r)| {
             let title = data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone());
             view! {
                 <li>
@@ -68,13 +67,13 @@ pub fn RunbookPage() -> impl IntoView {
     });
 
     move || {
-        let data = team_data();
         let slug = slug();
+        let data = &provide_team_of_pipeline(&slug).data;
         let Some(runbook) = data.runbook(&slug) else {
-            let known: Vec<_> = data
-                .runbooks
+            let known: Vec<_> = teams()
                 .iter()
-                .map(|r| {
+                .flat_map(|t| t.data.runbooks.iter().map(|r| (r, &t.data)))
+                .map(|(r, data)| {
                     (r.pipeline.clone(), data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone()))
                 })
                 .collect();

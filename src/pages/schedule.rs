@@ -41,6 +41,7 @@ pub fn SchedulePage() -> impl IntoView {
     let query = use_query_map();
     let preview = use_preview();
     let this_week = use_current_week();
+    let team = crate::data::use_team();
     move || {
         let query = query.read();
         let p = match preview.get() {
@@ -80,7 +81,7 @@ pub fn SchedulePage() -> impl IntoView {
         // Near the end of the range the page shows fewer weeks than asked for.
         let shown = weeks.min(range.weeks_from(week));
         let rows = p.schedule().weeks(from, shown);
-        let real = p.is_preview().then(|| crate::data::team_schedule().weeks(from, shown));
+        let real = p.is_preview().then(|| team.schedule.weeks(from, shown));
         let last = week.plus_weeks(i64::from(shown) - 1);
         let heading = if shown == 1 { format!("Schedule: {week}") } else { format!("Schedule: {week} to {last}") };
         let current = this_week.get();
@@ -96,12 +97,12 @@ pub fn SchedulePage() -> impl IntoView {
             <p class="hint">"Times are the team's (" {p.inputs().team.time_zone.name()} "). Handoff every "
                 {handoff_text(p.inputs())} ". The schedule covers " {range.to_string()} ". "
                 // The form is two screens down, below the weeks: say it is there.
-                <a class="plan-leave" href=links::href(links::schedule(week, weeks, &p.what_if) + "#what-if")>"Plan leave…"</a></p>
+                <a class="plan-leave" href=links::href(links::schedule(team, week, weeks, &p.what_if) + "#what-if")>"Plan leave…"</a></p>
             <WeekPicker week=week weeks=weeks this_week=today range=range what_if=p.what_if.clone() />
             <WeekTable weeks=rows preview=p.clone() real=real current=current caption=heading />
             {download_csv(Box::new(csv), "These weeks, one row per stretch of on-call, with why.")}
-            <WhatIfForm preview=p.clone() path=format!("/schedule?week={week}&weeks={weeks}") />
-            <CalendarSubscribe feed=links::team_feed() title="the team's on-call calendar" />
+            <WhatIfForm preview=p.clone() path=team.path(&format!("/schedule?week={week}&weeks={weeks}")) />
+            <CalendarSubscribe feed=links::team_feed(team) title="the team's on-call calendar" />
         }
         .into_any()
     }

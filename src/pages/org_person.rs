@@ -1,0 +1,187 @@
+//! `/people/<slug>` of an organisation: one person across all their teams — how to reach them,
+//! their next shift in each team, every shift ahead in one timeline (each naming its team),
+//! the instants they are on call for two teams at once, their fairness per team and in total,
+//! and one calendar feed with every team's shifts.
+
+use std::sync::Arc;
+
+use chrono::{Datelike, Duration};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use rota::{FairnessLedger, Period, Stretch};
+
+use crate::clock::use_clock;
+use crate::components::calendar_subscribe::CalendarSubscribe;
+use crate::components::contact_links::ContactLinks;
+use crate::components::instant::Instant;
+use crate::components::not_yet_in_data::NotYetInData;
+use crate::data::{name_of, org, teams_of, SiteTeam, TeamIndex};
+use crate::links;
+use crate::pages::not_found::unknown;
+use crate::pages::person::everyone;
+
+/// How far ahead the timeline and the clashes look.
+const AHEAD_WEEKS: i64 = 26;
+
+#[component]
+pub fn OrgPersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let now = use_clock();
+    // The page changes when a shift starts or ends, which a day's resolution shows well enough.
+    let today = Memo::new(move |_| now.get().date_naive());
+    move || {
+        today.track();
+        let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
+        let Some(person) = org().and_then(|o| o.people.iter().find(|p| p.slug == slug)) else {
+            return view! {
+                {unknown("person", &slug, &everyone(), links::person, ("/people", "Everyone"))}
+                <NotYetInData />
+            }
+            .into_any();
+        };
+        let teams: Vec<(usize, &'static SiteTeam)> = teams_of(&slug).collect();
+        if let Some((index, _)) = teams.first() {
+            provide_context(TeamIndex(*index));
+        }
+        let now = now.get_untracked();
+        let until = now + Duration::weeks(AHEAD_WEEKS);
+        let shifts = shifts(&teams, &slug, now, until);
+        let next_in_team = teams
+            .iter()
+            .map(|&(_, team)| {
+                let next = shifts.iter().find(|(t, _)| t.slug == team.slug).map(|(_, s)| s.clone());
+                let when = match next {
+                    Some(s) if s.start.to_utc() <= now => {
+                        view! { "on call now, until " <Instant at=s.end /> }.into_any()
+                    }
+                    Some(s) => view! { "next from " <Instant at=s.start /> }.into_any(),
+                    None => view! { {format!("no shift in the next {AHEAD_WEEKS} weeks")} }.into_any(),
+                };
+                view! {
+                    <li data-team=team.slug.clone()>
+                        <A href=links::href(team.path("/"))>{team.name().to_string()}</A> ": " {when}
+                    </li>
+                }
+            })
+            .collect_view();
+        let clashes = clashes_of(&teams, &slug, now, until);
+        let timeline = shifts
+            .iter()
+            .map(|(team, s)| {
+                view! {
+                    <tr data-team=team.slug.clone()>
+                        <td>{team.name().to_string()}</td>
+                        <td><Instant at=s.start /></td>
+                        <td><Instant at=s.end /></td>
+                        <td>{if s.is_cover() { "cover" } else { "week" }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let fairness = fairness(&teams, &slug, now.year());
+        view! {
+            <Title text=person.name.clone() />
+            <h1>{person.name.clone()}</h1>
+            <ContactLinks slug=slug.clone() />
+            <section aria-labelledby="teams-title">
+                <h2 id="teams-title">"Teams"</h2>
+                <ul class="link-list" data-testid="person-teams">{next_in_team}</ul>
+            </section>
+            {(!clashes.is_empty()).then(|| view! {
+                <section class="clashes" aria-labelledby="clashes-title">
+                    <h2 id="clashes-title">"On call for two teams at once"</h2>
+                    <ul data-testid="person-clashes">{clashes}</ul>
+                </section>
+            })}
+            <section aria-labelledby="timeline-title">
+                <h2 id="timeline-title">{format!("Shifts in the next {AHEAD_WEEKS} weeks")}</h2>
+                <table class="timeline" data-testid="person-timeline">
+                    <caption class="visually-hidden">"Every shift ahead, in every team"</caption>
+                    <thead><tr><th scope="col">"Team"</th><th scope="col">"From"</th><th scope="col">"Until"</th><th scope="col">"Kind"</th></tr></thead>
+                    <tbody>{timeline}</tbody>
+                </table>
+            </section>
+            <section aria-labelledby="fairness-title">
+                <h2 id="fairness-title">{format!("Fairness in {}", now.year())}</h2>
+                {fairness}
+            </section>
+            <CalendarSubscribe feed=links::person_feed(&slug) title=format!("{}'s on-call calendar, every team", person.name) />
+        }
+        .into_any()
+    }
+}
+
+/// Every stretch `slug` is on call in `teams` between `from` and `to`, in time order.
+fn shifts(
+    teams: &[(usize, &'static SiteTeam)],
+    slug: &str,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Vec<(&'static SiteTeam, Stretch)> {
+    let mut out = Vec::new();
+    for (_, team) in teams {
+        let rotation = team.schedule.rotation();
+        let first = rotation.index_at(from).unwrap_or(0);
+        let Some(last) = rotation.index_at(to) else { continue };
+        for week in team.schedule.weeks(first, last.saturating_sub(first) + 1) {
+            out.extend(
+                week.stretches.into_iter().filter(|s| s.engineer == slug && s.end.to_utc() > from).map(|s| (*team, s)),
+            );
+        }
+    }
+    out.sort_by_key(|(_, s)| s.start.to_utc());
+    out
+}
+
+/// The clashes of `slug` between `from` and `to`, in words.
+fn clashes_of(
+    teams: &[(usize, &'static SiteTeam)],
+    slug: &str,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Vec<impl IntoView + use<>> {
+    let schedules: Vec<(&str, Arc<rota::Schedule>)> =
+        teams.iter().map(|(_, t)| (t.slug.as_str(), Arc::clone(&t.schedule))).collect();
+    rota::org::clashes(&schedules, from, to)
+        .into_iter()
+        .filter(|c| c.person == slug)
+        .map(|c| {
+            let side = |s: &rota::org::ClashSide| {
+                let name = teams.iter().find(|(_, t)| t.slug == s.team).map_or(s.team.as_str(), |(_, t)| t.name());
+                format!("{name} ({})", s.week)
+            };
+            let zone = teams[0].1.inputs().team.time_zone;
+            let text = format!("{} and {}: ", side(&c.teams[0]), side(&c.teams[1]));
+            view! {
+                <li>{text} <Instant at=c.from.with_timezone(&zone) /> " to " <Instant at=c.to.with_timezone(&zone) /></li>
+            }
+        })
+        .collect()
+}
+
+/// Weeks and hours on call in `year`, per team and in total.
+fn fairness(teams: &[(usize, &'static SiteTeam)], slug: &str, year: i32) -> impl IntoView + use<> {
+    let rows: Vec<(String, u32, f64)> = teams
+        .iter()
+        .map(|(_, team)| {
+            let ledger = FairnessLedger::for_year(&team.schedule, year);
+            let row = ledger.row(slug, Period::Year(year));
+            (team.name().to_string(), row.map_or(0, |r| r.weeks_on_call), row.map_or(0.0, |r| r.hours_on_call()))
+        })
+        .collect();
+    let total = (rows.iter().map(|r| r.1).sum::<u32>(), rows.iter().map(|r| r.2).sum::<f64>());
+    let body = rows
+        .into_iter()
+        .map(|(team, weeks, hours)| view! { <tr><th scope="row">{team}</th><td>{weeks}</td><td>{format!("{hours:.0}")}</td></tr> })
+        .collect_view();
+    view! {
+        <table class="fairness-per-team" data-testid="person-fairness">
+            <caption class="visually-hidden">{format!("{}'s weeks and hours on call per team", name_of(slug))}</caption>
+            <thead><tr><th scope="col">"Team"</th><th scope="col">"Weeks on call"</th><th scope="col">"Hours on call"</th></tr></thead>
+            <tbody>{body}</tbody>
+            <tfoot><tr><th scope="row">"Total"</th><td>{total.0}</td><td>{format!("{:.0}", total.1)}</td></tr></tfoot>
+        </table>
+    }
+}
