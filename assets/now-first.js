@@ -7,7 +7,8 @@
 //
 // It paints only where its answer is the app's answer: the Now view without a what-if preview
 // (any query may change who is on call), and an instant the table covers. Otherwise the page
-// says "Loading…" until the app takes over, as it did before.
+// says "Loading…" until the app takes over, as it did before. An organisation's table holds
+// every team's: its front page lists who is on call in each, a team's Now view its own.
 (() => {
   const source = document.getElementById('on-call-table');
   const main = document.getElementById('main');
@@ -19,12 +20,9 @@
     return;
   }
   const base = new URL(document.baseURI).pathname;
-  if (location.pathname !== base && location.pathname !== `${base}index.html`) return;
+  const page = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : null;
   const now = Date.now();
-  const stretches = table.stretches;
-  const at = stretches.findIndex(([start, end]) => start <= now && now < end);
-  if (at < 0) return;
-  const [, , slug] = stretches[at];
+  const onCall = (stretches) => stretches.find(([start, end]) => start <= now && now < end)?.[2];
 
   const element = (tag, attributes, ...children) => {
     const node = document.createElement(tag);
@@ -32,16 +30,61 @@
     node.append(...children);
     return node;
   };
-  const href = `${base}people/${encodeURIComponent(slug)}`;
-  const name = element('a', { href, 'data-testid': 'on-call-now' }, table.names[slug] ?? slug);
-  const section = element(
+  const person = (names, slug, testid) =>
+    element('a', { href: `${base}people/${encodeURIComponent(slug)}`, 'data-testid': testid }, names[slug] ?? slug);
+  const paint = (section) => {
+    main.classList.remove('loading');
+    main.removeAttribute('aria-busy');
+    main.replaceChildren(section);
+  };
+  const nowSection = (team) => {
+    const slug = onCall(team.stretches);
+    if (slug === undefined) return null;
+    return element(
+      'section',
+      { class: 'now', 'aria-labelledby': 'now-title' },
+      element('h1', { id: 'now-title' }, 'On call now'),
+      element('p', { class: 'team-name' }, team.team),
+      element('p', { class: 'on-call-name' }, person(team.names, slug, 'on-call-now')),
+    );
+  };
+
+  if (!table.teams) {
+    // One team: its Now view is the site's front page.
+    if (page !== '' && page !== 'index.html') return;
+    const section = nowSection(table);
+    if (section) paint(section);
+    return;
+  }
+  // An organisation: every team's on-call on the front page, one team's on its own.
+  const teamPage = page?.match(/^teams\/([^/]+)\/(index\.html)?$/);
+  if (teamPage) {
+    const team = table.teams.find((t) => t.slug === decodeURIComponent(teamPage[1]));
+    const section = team && nowSection(team);
+    if (section) paint(section);
+    return;
+  }
+  if (page !== '' && page !== 'index.html') return;
+  const rows = table.teams.map((team) => {
+    const slug = onCall(team.stretches);
+    return element(
+      'li',
+      { class: 'org-team', 'data-team': team.slug },
+      element('h2', {}, element('a', { href: `${base}teams/${encodeURIComponent(team.slug)}/` }, team.team)),
+      element('p', { class: 'on-call-name' },
+        slug === undefined ? 'Nobody yet' : person(team.names, slug, 'team-on-call')),
+    );
+  });
+  paint(element(
     'section',
-    { class: 'now', 'aria-labelledby': 'now-title' },
+    { class: 'org-now', 'aria-labelledby': 'now-title' },
     element('h1', { id: 'now-title' }, 'On call now'),
-    element('p', { class: 'team-name' }, table.team),
-    element('p', { class: 'on-call-name' }, name),
-  );
-  main.classList.remove('loading');
-  main.removeAttribute('aria-busy');
-  main.replaceChildren(section);
+    element('p', { class: 'team-name' }, table.organisation),
+    // The app's filter, in place so nothing moves when the app takes over.
+    element('div', { class: 'field org-filter' },
+      element('label', { for: 'org-filter' }, 'Filter by team, person or pipeline'),
+      element('input', { id: 'org-filter', type: 'search', autocomplete: 'off' })),
+    element('p', { class: 'muted', role: 'status' }, `${rows.length} of ${rows.length} teams`),
+    element('ul', { class: 'org-teams', 'data-testid': 'org-teams' }, ...rows),
+  ));
 })();

@@ -8,7 +8,7 @@
 //   - FILE.br and FILE.gz next to every compressible file, for hosts that serve them as they are
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { edit } from './html-edit.mjs';
@@ -53,12 +53,20 @@ rota('api', '--out', staging, '--public-url', base);
 // has loaded: the API's stretches (every handoff and cover from 8 weeks before the build to 104
 // after), as [start ms, end ms, slug] plus names. `<` is escaped so no name can end the element.
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
-const api = JSON.parse(readFileSync(join(staging, 'api/v1/schedule.json'), 'utf8'));
-const onCallTable = {
+const readApi = (file) => JSON.parse(readFileSync(join(staging, 'api/v1', file), 'utf8'));
+const tableOf = (api) => ({
   team: api.team,
   names: Object.fromEntries(api.stretches.map((s) => [s.engineer, s.engineer_name])),
   stretches: api.stretches.map((s) => [s.start_unix * 1000, s.end_unix * 1000, s.engineer]),
-};
+});
+// An organisation's table has every team's, by slug, in display order (see docs/organisation.md).
+const organisation = existsSync(join(staging, 'api/v1/teams.json')) ? readApi('teams.json') : null;
+const onCallTable = organisation
+  ? {
+    organisation: organisation.name,
+    teams: organisation.teams.map((t) => ({ slug: t.slug, ...tableOf(readApi(`teams/${t.slug}/schedule.json`)) })),
+  }
+  : tableOf(readApi('schedule.json'));
 html = edit(html, 'index.html', 'the on-call table', '</head>',
   `  <script type="application/json" id="on-call-table">${JSON.stringify(onCallTable).replaceAll('<', '\\u003c')}</script>\n  </head>`);
 

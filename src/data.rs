@@ -63,6 +63,7 @@ pub struct OrgInfo {
 }
 
 struct Site {
+    #[cfg_attr(not(rota_org), allow(dead_code))]
     org: Option<OrgInfo>,
     teams: Vec<SiteTeam>,
 }
@@ -90,8 +91,16 @@ pub fn teams() -> &'static [SiteTeam] {
 }
 
 /// The organisation, when the site is one.
+#[cfg(rota_org)]
 pub fn org() -> Option<&'static OrgInfo> {
     site().org.as_ref()
+}
+
+/// A single team's site has no organisation, known when it is compiled, so the organisation's
+/// pages are left out of its code.
+#[cfg(not(rota_org))]
+pub fn org() -> Option<&'static OrgInfo> {
+    None
 }
 
 pub fn team_by_slug(slug: &str) -> Option<(usize, &'static SiteTeam)> {
@@ -131,6 +140,33 @@ pub fn provide_team_of_pipeline(slug: &str) -> &'static SiteTeam {
     let (index, team) = team_of_pipeline(slug).unwrap_or((0, &teams()[0]));
     provide_context(TeamIndex(index));
     team
+}
+
+/// Each instant from `from` to `to` when someone of `team` is on call for it and for another
+/// team at once, with `schedule` standing for `team`'s own (a what-if preview's, or the real
+/// one), as (this team's week, the other team, its week, from, to).
+pub fn clashes_with_other_teams(
+    team: &'static SiteTeam,
+    schedule: &Schedule,
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+) -> Vec<rota::Clash> {
+    if org().is_none() {
+        return Vec::new();
+    }
+    let shares_someone =
+        |other: &SiteTeam| other.inputs().engineers.iter().any(|e| team.data.engineer(&e.slug).is_some());
+    let mut schedules: Vec<(&str, &Schedule)> = vec![(team.slug.as_str(), schedule)];
+    schedules.extend(
+        teams().iter().filter(|t| t.slug != team.slug && shares_someone(t)).map(|t| (t.slug.as_str(), &*t.schedule)),
+    );
+    if schedules.len() == 1 {
+        return Vec::new();
+    }
+    rota::org::clashes(&schedules, from, to)
+        .into_iter()
+        .filter(|c| c.teams.iter().any(|s| s.team == team.slug))
+        .collect()
 }
 
 /// Which team the page is about, provided by its route.

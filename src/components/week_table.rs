@@ -33,6 +33,13 @@ pub fn WeekTable(
             let changed = before.map(|r| format!("Changed by the preview (really {})", name(&r.on_call)));
             let is_now = current == Some(w.week.index);
             let hours = w.week.hours();
+            // Someone of this team on call for another team at the same time: never silent.
+            let clashes = crate::data::clashes_with_other_teams(
+                team,
+                preview.schedule(),
+                w.week.start.to_utc(),
+                w.week.end.to_utc(),
+            );
             let class = [
                 (is_now, "now"),
                 (changed.is_some(), "changed"),
@@ -41,6 +48,7 @@ pub fn WeekTable(
                 (w.has_covers(), "covered"),
                 (w.trade.as_ref().is_some_and(|t| t.applied), "traded"),
                 (w.roster_change.is_some(), "roster-change"),
+                (!clashes.is_empty(), "clash"),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -75,6 +83,18 @@ pub fn WeekTable(
                         )
                     }),
             );
+            let zone = w.week.start.timezone();
+            for c in &clashes {
+                let Some(other) = c.teams.iter().find(|s| s.team != team.slug) else { continue };
+                let other_name = crate::data::team_by_slug(&other.team).map_or(other.team.as_str(), |(_, t)| t.name());
+                notes.push(format!(
+                    "Clash: {} is also on call for {other_name} ({}) from {} to {}",
+                    name(&c.person),
+                    other.week,
+                    crate::time_format::team_time(c.from.with_timezone(&zone)),
+                    crate::time_format::team_time(c.to.with_timezone(&zone))
+                ));
+            }
             let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
             let week_name = w.week.id.to_string();
             let week_attr = week_name.clone();

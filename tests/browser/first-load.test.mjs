@@ -21,11 +21,13 @@ const TOOLCHAIN = existsSync(join(ROOT, '.tools/wasm-toolchain'))
  * close-name suggestions, the page for someone not in the data, conflicts in the banner,
  * fairness folded on a phone) added 12.4 kB (rustup: 267,725 → 280,161 without the horizon),
  * so 281,095 measured with rustup and about 275,400 with Debian's (estimated from the same
- * increase) with both.
+ * increase) with both. Issue 17 (organisations) costs a single team's site 7.7 kB although its
+ * pages are compiled out of it (`cfg(rota_org)`): 1.9 kB for the `/teams/<team>/…` routes, the
+ * rest for choosing the page's team (rustup: 288,841; Debian's estimated at 283,150).
  * Each budget is its figure plus 0.5 % for the build date's table. Raise one only with a reason in the commit:
  * it is the figure the benchmark compares with a bare Leptos page (issue 11).
  */
-const BUDGETS = { rustup: 282_800, debian: 276_800 };
+const BUDGETS = { rustup: 290_300, debian: 284_600 };
 const BUDGET = BUDGETS[TOOLCHAIN];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

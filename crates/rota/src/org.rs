@@ -59,8 +59,8 @@ impl Organisation {
     }
 
     /// Every team's real schedule, in display order.
-    pub fn schedules(&self) -> Vec<(&str, Arc<Schedule>)> {
-        self.teams.iter().map(|t| (t.slug.as_str(), Arc::new(Schedule::new(Arc::clone(&t.data.inputs))))).collect()
+    pub fn schedules(&self) -> Vec<(&str, Schedule)> {
+        self.teams.iter().map(|t| (t.slug.as_str(), Schedule::new(Arc::clone(&t.data.inputs)))).collect()
     }
 }
 
@@ -102,11 +102,16 @@ impl Clash {
 
 /// Every clash between `from` and `to`: each pair of overlapping stretches (covers, swaps and
 /// trades applied) in which one person is on call for two teams, sorted by person, then time.
-/// `schedules` are the teams' (see [`Organisation::schedules`]), in display order.
-pub fn clashes(schedules: &[(&str, Arc<Schedule>)], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Clash> {
+/// `schedules` are the teams' (see [`Organisation::schedules`]; a what-if preview may stand
+/// for one), in display order.
+pub fn clashes<S: std::borrow::Borrow<Schedule>>(
+    schedules: &[(&str, S)],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Clash> {
     let mut by_person: BTreeMap<String, Vec<Held>> = BTreeMap::new();
     for (team, (_, schedule)) in schedules.iter().enumerate() {
-        for_each_stretch(schedule, from, to, |week, person, start, end| {
+        for_each_stretch(schedule.borrow(), from, to, |week, person, start, end| {
             by_person.entry(person.to_string()).or_default().push(Held { start, end, team, week });
         });
     }
@@ -139,7 +144,7 @@ struct Held {
 }
 
 impl Held {
-    fn side(&self, schedules: &[(&str, Arc<Schedule>)]) -> ClashSide {
+    fn side<S>(&self, schedules: &[(&str, S)]) -> ClashSide {
         ClashSide { team: schedules[self.team].0.to_string(), week: self.week }
     }
 }

@@ -39,7 +39,8 @@ pub fn org_site_paths(org: &Organisation) -> Vec<String> {
     for team in &org.teams {
         let prefix = format!("/teams/{}", team.slug);
         paths.push(format!("{prefix}/"));
-        paths.extend(["schedule", "pipelines", "runbooks", "people", "fairness"].map(|page| format!("{prefix}/{page}")));
+        paths
+            .extend(["schedule", "pipelines", "runbooks", "people", "fairness"].map(|page| format!("{prefix}/{page}")));
     }
     for team in &org.teams {
         paths.extend(team.data.pipelines.iter().map(|p| format!("/pipelines/{}", p.slug)));

@@ -1,0 +1,169 @@
+// An organisation on one site (examples/org, built by scripts/test into target/dist-org as of
+// 2026-11-29): Data Engineering (New York, Monday 09:00), Platform (New York, Monday 09:00) and
+// Payments (London, Tuesday 10:00); Bob is in Data Engineering and Platform, and covers a day
+// for Platform in his own Data Engineering week 2027-W05: a clash.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT, TEST_LIMIT_MS, launchBrowser, newPage, openAt, startServer, waitForApp } from './support.mjs';
+
+const DIST_ORG = join(ROOT, 'target/dist-org');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const site = {};
+before(async () => {
+  site.server = await startServer(DIST_ORG);
+  site.url = site.server.url;
+  site.browser = await launchBrowser();
+});
+after(async () => {
+  await site.browser?.close();
+  await site.server?.close();
+});
+
+// Payments hands over on Tuesdays at 10:00 London time (GMT in December): its week from Tue
+// 1 Dec 2026 is Heidi's (week 48 of a rotation of three from Tue 30 Dec 2025), from Tue 8 Dec
+// Ivan's. No UK bank holiday falls in either week.
+const BEFORE_PAYMENTS_HANDOFF = '2026-12-08T09:59:00Z';
+
+/** Who each team's card names, by team slug. */
+async function onCallByTeam(page) {
+  return page.locator('.org-team').evaluateAll((cards) =>
+    Object.fromEntries(cards.map((c) => [c.dataset.team, c.querySelector('.on-call-name').innerText.trim()])));
+}
+
+test('the organisation front page: every team on call, before the wasm and after, through a handoff', { timeout: TEST_LIMIT_MS }, async () => {
+  // Before the wasm: the build's table paints every team.
+  const blocked = await site.browser.newContext();
+  await blocked.route(/\.wasm$/, (route) => route.abort());
+  const early = await blocked.newPage();
+  await early.clock.setFixedTime(new Date(BEFORE_PAYMENTS_HANDOFF));
+  await early.goto(site.url + '/');
+  await early.locator('.org-team').first().waitFor();
+  const painted = await onCallByTeam(early);
+  assert.deepEqual(Object.keys(painted), ['data-engineering', 'platform', 'payments']);
+  assert.equal(painted.payments, 'Heidi');
+  assert.equal(await early.locator('main .team-name').innerText(), 'Example Corp');
+  await blocked.close();
+
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="team-on-call"]', { clock: 'paused' });
+  assert.deepEqual(await onCallByTeam(page), painted, 'the app says what the page painted');
+  await page.clock.fastForward('02:00');
+  await page.locator('.org-team[data-team="payments"] .on-call-name', { hasText: 'Ivan' }).waitFor();
+  const after = await onCallByTeam(page);
+  assert.equal(after.payments, 'Ivan');
+  assert.equal(after['data-engineering'], painted['data-engineering'], 'only Payments changed hands');
+
+  // The filter finds a team by a pipeline, a person or its name.
+  await page.getByTestId('org-filter').fill('warehouse');
+  await page.locator('.org-team:not([hidden])').first().waitFor();
+  assert.deepEqual(await page.locator('.org-team:not([hidden])').evaluateAll((c) => c.map((e) => e.dataset.team)), ['platform']);
+  await page.getByTestId('org-filter').fill('bob');
+  assert.deepEqual(await page.locator('.org-team:not([hidden])').evaluateAll((c) => c.map((e) => e.dataset.team)), ['data-engineering', 'platform']);
+  assert.equal(await page.getByTestId('org-shown').innerText(), '2 of 3 teams');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a team page says which team it is; a team page asked for without a team offers the teams', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/teams/payments/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="on-call-now"]', { clock: 'fixed' });
+  assert.equal(await page.locator('main .team-name').innerText(), 'Payments');
+  assert.equal(await page.getByTestId('on-call-now').innerText(), 'Heidi');
+  // The menu is the team's.
+  assert.equal(await page.locator('.site-nav a', { hasText: 'Schedule' }).getAttribute('href'), '/teams/payments/schedule');
+  await page.goto(site.url + '/schedule?week=2027-W05');
+  await waitForApp(page, '[data-testid="choose-team"]');
+  assert.deepEqual(await page.locator('[data-testid="choose-team"] a').evaluateAll((a) => a.map((e) => e.getAttribute('href'))), [
+    '/teams/data-engineering/schedule?week=2027-W05',
+    '/teams/platform/schedule?week=2027-W05',
+    '/teams/payments/schedule?week=2027-W05',
+  ]);
+  await page.goto(site.url + '/teams/paymnets/');
+  await waitForApp(page, '.problem');
+  assert.match(await page.locator('.problem').innerText(), /Payments/, 'a mistyped team suggests the close one');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a clash is on both teams\' schedule rows, and a swap refused for it says why', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext();
+  for (const [team, other] of [['data-engineering', 'Platform'], ['platform', 'Data Engineering']]) {
+    const page = await openAt(context, `${site.url}/teams/${team}/schedule?week=2027-W05&weeks=1`, BEFORE_PAYMENTS_HANDOFF, 'tr[data-week]', { clock: 'fixed' });
+    const row = page.locator('tr[data-week="2027-W05"]');
+    assert.match(await row.getAttribute('class'), /\bclash\b/);
+    assert.match(await row.innerText(), new RegExp(`Clash: Bob is also on call for ${other} \\(2027-W05\\) from Wed 3 Feb 2027, 09:00 EST to Thu 4 Feb 2027, 09:00 EST`));
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+  const page = await openAt(context, `${site.url}/teams/data-engineering/schedule?week=2026-W53&weeks=1`, BEFORE_PAYMENTS_HANDOFF, 'tr[data-week]', { clock: 'fixed' });
+  assert.match(await page.locator('tr[data-week="2026-W53"]').innerText(), /Alice keeps 2026-W53: Bob \(backup\) is on call for Platform in 2026-W53/);
+  await context.close();
+});
+
+test('a person across teams: every team, the next shift in each, one timeline, the clash, fairness per team', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/people/bob', BEFORE_PAYMENTS_HANDOFF, '[data-testid="person-timeline"]', { clock: 'fixed' });
+  assert.deepEqual(await page.locator('[data-testid="person-teams"] li').evaluateAll((l) => l.map((e) => e.dataset.team)), ['data-engineering', 'platform']);
+  const teamsInTimeline = await page.locator('[data-testid="person-timeline"] tbody tr').evaluateAll((r) => [...new Set(r.map((e) => e.dataset.team))].sort());
+  assert.deepEqual(teamsInTimeline, ['data-engineering', 'platform']);
+  assert.match(await page.getByTestId('person-clashes').innerText(), /Data Engineering \(2027-W05\) and Platform \(2027-W05\)/);
+  const fairness = await page.locator('[data-testid="person-fairness"] tr th[scope="row"]').allInnerTexts();
+  assert.deepEqual(fairness, ['Data Engineering', 'Platform', 'Total']);
+  assert.equal(await page.locator('.calendar-subscribe a[href$=".ics"]').first().getAttribute('href'), '/calendar/bob.ics');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('offline: after one visit to a team\'s page, a cold deep link to another team\'s runbook opens', { timeout: TEST_LIMIT_MS }, async () => {
+  const server = await startServer(DIST_ORG);
+  const context = await site.browser.newContext();
+  const first = await newPage(context);
+  await first.goto(server.url + '/teams/payments/');
+  await waitForApp(first, '[data-testid="on-call-now"]');
+  await first.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+  // Precaching finishes when the worker activates, before it takes control.
+  server.setOnline(false);
+  const page = await newPage(context);
+  await page.goto(server.url + '/runbooks/warehouse-loader#late-partition');
+  const point = await waitForApp(page, '#late-partition');
+  assert.match(await point.innerText(), /event store's daily partition/);
+  assert.equal(await page.locator('main h1').innerText(), 'Warehouse Loader');
+  await context.close();
+  await server.close();
+});
+
+const views = [
+  ['organisation front page', '/', '[data-testid="team-on-call"]'],
+  ['person across teams', '/people/bob', '[data-testid="person-timeline"]'],
+  ['team schedule with a clash', '/teams/platform/schedule?week=2027-W04&weeks=3', 'tr.clash'],
+  ['choose a team', '/fairness', '[data-testid="choose-team"]'],
+];
+const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+for (const [name, path, ready] of views) {
+  test(`axe finds no serious or critical problem on the ${name}`, { timeout: TEST_LIMIT_MS }, async () => {
+    const context = await site.browser.newContext({ bypassCSP: true });
+    const page = await openAt(context, site.url + path, BEFORE_PAYMENTS_HANDOFF, ready, { clock: 'fixed' });
+    await page.evaluate(AXE);
+    const found = [];
+    for (const [size, viewport] of Object.entries(sizes)) {
+      await page.setViewportSize(viewport);
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        const results = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        found.push(...results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .flatMap((v) => v.nodes.map((n) => `${size}, ${colorScheme}: ${v.id}: ${n.target.join(' ')}`)));
+      }
+    }
+    assert.deepEqual(found, []);
+    // Nothing wider than a phone.
+    await page.setViewportSize(sizes.phone);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll on a phone');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
