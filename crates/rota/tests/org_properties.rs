@@ -171,11 +171,11 @@ proptest! {
         }
 
         let mut expected = BTreeSet::new();
-        for h in 0..hours as usize {
-            for a in 0..teams.len() {
-                for b in a + 1..teams.len() {
-                    if by_hour[a][h] == by_hour[b][h] {
-                        expected.insert((by_hour[a][h].clone(), a, b, h));
+        for a in 0..teams.len() {
+            for b in a + 1..teams.len() {
+                for (h, (x, y)) in by_hour[a].iter().zip(&by_hour[b]).enumerate() {
+                    if x == y {
+                        expected.insert((x.clone(), a, b, h));
                     }
                 }
             }
