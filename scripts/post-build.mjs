@@ -67,11 +67,9 @@ const onCallTable = organisation
     teams: organisation.teams.map((t) => ({ slug: t.slug, ...tableOf(readApi(`teams/${t.slug}/schedule.json`)) })),
   }
   : tableOf(readApi('schedule.json'));
-html = edit(html, 'index.html', 'the on-call table', '</head>',
-  `  <script type="application/json" id="on-call-table">${JSON.stringify(onCallTable).replaceAll('<', '\\u003c')}</script>\n  </head>`);
 
 // 3. Content-Security-Policy: no inline code except trunk's loader, allowed by its hash (the
-// table above is data, which the browser never runs). Release builds only: `trunk serve`
+// table below is data, which the browser never runs). Release builds only: `trunk serve`
 // injects its live-reload script after this hook runs.
 if (process.env.TRUNK_PROFILE === 'release') {
   const code = /<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g;
@@ -89,15 +87,25 @@ if (process.env.TRUNK_PROFILE === 'release') {
   html = edit(html, 'index.html', 'the Content-Security-Policy', '<meta charset="utf-8" />',
     `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 }
-writeFileSync(join(staging, 'index.html'), html);
+const withTable = (page, table) => edit(page, 'index.html', 'the on-call table', '</head>',
+  `  <script type="application/json" id="on-call-table">${JSON.stringify(table).replaceAll('<', '\\u003c')}</script>\n  </head>`);
+const front = withTable(html, onCallTable);
+writeFileSync(join(staging, 'index.html'), front);
 
 // 4. Every page path gets the shell; unknown paths get it as 404.html (the app says "not found").
+// An organisation's team Now page carries only its team's table, and pages that paint no
+// on-call name none, so no page grows with the number of teams but the front page.
 const paths = rota('paths').split('\n').filter((p) => p && p !== '/');
+const pageOf = (path) => {
+  if (!organisation) return front;
+  const team = onCallTable.teams.find((t) => path === `/teams/${t.slug}/`);
+  return team ? withTable(html, { organisation: onCallTable.organisation, teams: [team] }) : html;
+};
 for (const path of paths) {
   mkdirSync(join(staging, path), { recursive: true });
-  writeFileSync(join(staging, path, 'index.html'), html);
+  writeFileSync(join(staging, path, 'index.html'), pageOf(path));
 }
-writeFileSync(join(staging, '404.html'), html);
+writeFileSync(join(staging, '404.html'), organisation ? html : front);
 
 // 5. The service worker: precache the shell and every asset, not the per-route copies.
 const pageCopies = new Set([...paths.map((p) => join(p.slice(1), 'index.html')), '404.html', 'sw.js']);
