@@ -3,13 +3,10 @@
 // bypass the site's Content-Security-Policy (tested on its own in pwa.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { useSite, openAt, NY, TEST_LIMIT_MS } from './support.mjs';
+import { SIZES, audit, injectAxe } from './axe.mjs';
 
 const site = useSite(before, after);
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const views = [
   ['now', '/', '[data-testid="on-call-now"]'],
@@ -26,24 +23,15 @@ const views = [
   ['preview', '/schedule?week=2026-W52&weeks=3&leave=bob:2026-12-21..2027-01-03', '.preview-banner'],
   ['not yet in the data', '/people/eve', '[data-testid="not-yet-in-data"]'],
 ];
-const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
-
-/** Serious and critical violations on the page as it is now, one line each. */
-async function audit(page) {
-  const results = await page.evaluate((rules) => window.axe.run(document, { runOnly: { type: 'tag', values: rules } }), RULES);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
-}
 
 let audited = 0;
 for (const [name, path, ready] of views) {
   test(`axe finds no serious or critical problem on ${name}`, { timeout: TEST_LIMIT_MS }, async () => {
     const context = await site.browser.newContext({ bypassCSP: true });
     const page = await openAt(context, site.url + path, NY.thanksgiving, ready, { clock: 'fixed' });
-    await page.evaluate(AXE);
+    await injectAxe(page);
     const found = [];
-    for (const [size, viewport] of Object.entries(sizes)) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
       await page.setViewportSize(viewport);
       for (const colorScheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme });

@@ -4,13 +4,11 @@
 // for Platform in his own Data Engineering week 2027-W05: a clash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, TEST_LIMIT_MS, launchBrowser, newPage, openAt, startServer, waitForApp } from './support.mjs';
+import { SIZES, audit, injectAxe } from './axe.mjs';
 
 const DIST_ORG = join(ROOT, 'target/dist-org');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = {};
 before(async () => {
@@ -142,26 +140,22 @@ const views = [
   ['team schedule with a clash', '/teams/platform/schedule?week=2027-W04&weeks=3', 'tr.clash'],
   ['choose a team', '/fairness', '[data-testid="choose-team"]'],
 ];
-const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 for (const [name, path, ready] of views) {
   test(`axe finds no serious or critical problem on the ${name}`, { timeout: TEST_LIMIT_MS }, async () => {
     const context = await site.browser.newContext({ bypassCSP: true });
     const page = await openAt(context, site.url + path, BEFORE_PAYMENTS_HANDOFF, ready, { clock: 'fixed' });
-    await page.evaluate(AXE);
+    await injectAxe(page);
     const found = [];
-    for (const [size, viewport] of Object.entries(sizes)) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
       await page.setViewportSize(viewport);
       for (const colorScheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme });
-        const results = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-        found.push(...results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .flatMap((v) => v.nodes.map((n) => `${size}, ${colorScheme}: ${v.id}: ${n.target.join(' ')}`)));
+        found.push(...(await audit(page)).map((v) => `${size}, ${colorScheme}: ${v}`));
       }
     }
     assert.deepEqual(found, []);
     // Nothing wider than a phone.
-    await page.setViewportSize(sizes.phone);
+    await page.setViewportSize(SIZES.phone);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll on a phone');
     assert.deepEqual(page.problems, []);
     await context.close();
