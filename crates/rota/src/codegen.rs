@@ -30,6 +30,9 @@ pub fn data_dir(default: &Path) -> PathBuf {
     }
 }
 
+/// Warnings a build prints before saying how many more there are.
+const MAX_BUILD_WARNINGS: usize = 20;
+
 /// Where a build puts the data's prose (pipeline descriptions and runbooks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prose {
@@ -61,8 +64,16 @@ pub fn embed_data_dir(data_dir: &Path, out_file: &Path, prose: Prose) {
             crate::check_warnings::org_warnings(data_dir, org, now)
         }
     };
-    for warning in warnings {
+    // An organisation may have thousands (every clash is one); the build log shows the first.
+    for warning in warnings.iter().take(MAX_BUILD_WARNINGS) {
         println!("cargo:warning={warning}");
+    }
+    if warnings.len() > MAX_BUILD_WARNINGS {
+        println!(
+            "cargo:warning=… and {} more warnings: `rota check --data {}` lists them all",
+            warnings.len() - MAX_BUILD_WARNINGS,
+            data_dir.display()
+        );
     }
     let source = match prose {
         Prose::Embedded => site_source(&data),
