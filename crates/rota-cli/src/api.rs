@@ -10,7 +10,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use rota::stretch_list::{stretches, weeks_around};
-use rota::{Audience, Schedule, TeamData};
+use rota::{Audience, Organisation, Schedule, TeamData};
 use serde::Serialize;
 
 use crate::terminal::say;
@@ -27,19 +27,67 @@ const SCHEMAS: [(&str, &str); 3] = [
     ("team.schema.json", include_str!("../schema/api/team.schema.json")),
 ];
 
+/// The schema of an organisation's `teams.json`, published next to it (with [`SCHEMAS`], which
+/// the teams' files follow).
+const TEAMS_SCHEMA: (&str, &str) = ("teams.schema.json", include_str!("../schema/api/teams.schema.json"));
+
 /// Writes `out/api/v1/*.json` for the site published at `public_url`.
 pub fn write(data: &TeamData, out: &Path, public_url: &str) -> Result<(), String> {
     let built_at = rota::build_time::from_env()?;
-    let site = Site::new(data, built_at, public_url);
+    let base = rota::base_path(public_url);
+    let site = Site::new(data, built_at, public_url, format!("{base}/calendar/team.ics"));
     let dir = out.join("api/v1");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let files = [
-        ("schedule.json", json(&site.schedule())?),
-        ("pipelines.json", json(&site.pipelines())?),
-        ("team.json", json(&site.team())?),
-    ];
-    for (name, text) in files.iter().map(|(n, t)| (*n, t.as_str())).chain(SCHEMAS) {
+    let files = site.files()?;
+    write_files(
+        &dir,
+        files.iter().map(|(n, t)| (n.to_string(), t.as_str())).chain(SCHEMAS.map(|(n, t)| (n.to_string(), t))),
+    )
+}
+
+/// Writes an organisation's `out/api/v1/teams.json` (its name, and each team with the paths of
+/// its files), and each team's `schedule.json`, `pipelines.json` and `team.json` under
+/// `out/api/v1/teams/<team>/`, as a single team's; the schemas next to `teams.json`.
+pub fn write_org(org: &Organisation, out: &Path, public_url: &str) -> Result<(), String> {
+    let built_at = rota::build_time::from_env()?;
+    let base = rota::base_path(public_url);
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut teams = Vec::new();
+    for team in &org.teams {
+        let site = Site::new(&team.data, built_at, public_url, format!("{base}/calendar/teams/{}.ics", team.slug));
+        let file = |name: &str| format!("{base}/api/v1/teams/{}/{name}", team.slug);
+        teams.push(TeamEntry {
+            slug: team.slug.clone(),
+            name: team.data.inputs.team.name.clone(),
+            time_zone: team.data.inputs.team.time_zone.name().to_string(),
+            page: format!("{base}/teams/{}/", team.slug),
+            calendar: site.team_calendar.clone(),
+            schedule: file("schedule.json"),
+            pipelines: file("pipelines.json"),
+            team: file("team.json"),
+        });
+        for (name, text) in site.files()? {
+            files.push((format!("teams/{}/{name}", team.slug), text));
+        }
+    }
+    let index = TeamsFile { generated_at: built_at.to_rfc3339(), name: org.name.clone(), teams };
+    let index = ("teams.json".to_string(), json(&index)?);
+    let all = std::iter::once(index).chain(files);
+    let all: Vec<(String, String)> = all.collect();
+    write_files(
+        &out.join("api/v1"),
+        all.iter()
+            .map(|(n, t)| (n.clone(), t.as_str()))
+            .chain([TEAMS_SCHEMA].into_iter().chain(SCHEMAS).map(|(n, t)| (n.to_string(), t))),
+    )
+}
+
+/// Writes each `(path under dir, text)`, saying so.
+fn write_files<'a>(dir: &Path, files: impl Iterator<Item = (String, &'a str)>) -> Result<(), String> {
+    for (name, text) in files {
         let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         say!("wrote {}", path.display());
     }
@@ -58,6 +106,8 @@ struct Site<'a> {
     base: String,
     head: Head,
     weeks: (u32, u32),
+    /// The path of the team's calendar feed.
+    team_calendar: String,
 }
 
 /// The fields every file starts with.
@@ -76,7 +126,7 @@ struct Horizon {
 }
 
 impl<'a> Site<'a> {
-    fn new(data: &'a TeamData, built_at: DateTime<Utc>, public_url: &str) -> Site<'a> {
+    fn new(data: &'a TeamData, built_at: DateTime<Utc>, public_url: &str, team_calendar: String) -> Site<'a> {
         let schedule = Schedule::new(data.inputs.clone());
         let weeks = weeks_around(&schedule, built_at, WEEKS_BEFORE, WEEKS_AFTER);
         let rotation = schedule.rotation();
@@ -86,7 +136,16 @@ impl<'a> Site<'a> {
         };
         let generated_at = built_at.with_timezone(&data.inputs.team.time_zone).to_rfc3339();
         let base = rota::base_path(public_url).to_string();
-        Site { data, schedule, base, head: Head { generated_at, horizon }, weeks }
+        Site { data, schedule, base, head: Head { generated_at, horizon }, weeks, team_calendar }
+    }
+
+    /// The team's three files, by name.
+    fn files(&self) -> Result<[(&'static str, String); 3], String> {
+        Ok([
+            ("schedule.json", json(&self.schedule())?),
+            ("pipelines.json", json(&self.pipelines())?),
+            ("team.json", json(&self.team())?),
+        ])
     }
 
     fn person(&self, slug: &str) -> Person {
@@ -158,7 +217,7 @@ impl<'a> Site<'a> {
                 weekday: weekday.format("%A").to_string().to_lowercase(),
                 time: team.handoff.time.format("%H:%M").to_string(),
             },
-            team_calendar: format!("{}/calendar/team.ics", self.base),
+            team_calendar: self.team_calendar.clone(),
             engineers: self
                 .data
                 .inputs
@@ -185,6 +244,29 @@ impl<'a> Site<'a> {
                 .collect(),
         }
     }
+}
+
+/// An organisation's `teams.json`.
+#[derive(Serialize)]
+struct TeamsFile {
+    /// The build instant, in UTC.
+    generated_at: String,
+    /// The organisation's name.
+    name: String,
+    /// In display order.
+    teams: Vec<TeamEntry>,
+}
+
+#[derive(Serialize)]
+struct TeamEntry {
+    slug: String,
+    name: String,
+    time_zone: String,
+    page: String,
+    calendar: String,
+    schedule: String,
+    pipelines: String,
+    team: String,
 }
 
 /// `/oncall/` → `/oncall`, `/` → `` (paths then start with `/`), `https://x.org/oncall/` →

@@ -42,6 +42,15 @@ pub enum Command {
         /// The instant to ask about, in RFC 3339 (e.g. 2026-11-26T12:00:00-05:00); default now
         #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
         at: Option<DateTime<Utc>>,
+        /// For an organisation: only this team (its slug, e.g. platform); without it, every
+        /// team's on-call. A single team's data takes no --team
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
+        /// For an organisation: this person (their slug, e.g. bob) in every team they are in:
+        /// on call then or not, and their next stretch in each. A single team's data takes no
+        /// --person
+        #[arg(long, value_name = "SLUG")]
+        person: Option<String>,
         /// How to print: text for people, json for scripts
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -55,16 +64,26 @@ pub enum Command {
         /// How many weeks (1 to 1044)
         #[arg(long, value_name = "N", default_value_t = 12, value_parser = parse_weeks)]
         weeks: u32,
+        /// For an organisation, required: the team (its slug, e.g. platform). A single team's data
+        /// takes no --team
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
         /// How to print: text for people, json for scripts
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Calendar feeds: team.ics and one per engineer, stamped with $SOURCE_DATE_EPOCH (default now)
+    /// Calendar feeds: team.ics and one per engineer, stamped with $SOURCE_DATE_EPOCH (default
+    /// now); for an organisation, teams/<team>.ics per team and one per person with their
+    /// stretches of every team
     #[command(after_help = EXIT_CODES)]
     Ics {
         /// Write only this engineer's feed (their slug, e.g. alice)
         #[arg(long, value_name = "SLUG")]
         person: Option<String>,
+        /// For an organisation: write only this team's feed, teams/<TEAM>.ics. A single team's
+        /// data takes no --team
+        #[arg(long, value_name = "TEAM", conflicts_with = "person")]
+        team: Option<String>,
         /// The folder to write the feeds to (created if missing)
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -76,7 +95,8 @@ pub enum Command {
         public_url: String,
     },
     /// The static JSON API: api/v1/schedule.json, pipelines.json and team.json with their
-    /// JSON Schemas, as of $SOURCE_DATE_EPOCH (default now)
+    /// JSON Schemas, as of $SOURCE_DATE_EPOCH (default now); for an organisation,
+    /// api/v1/teams.json and those three files per team under api/v1/teams/<team>/
     #[command(after_help = EXIT_CODES)]
     Api {
         /// The site's folder: the files go to DIR/api/v1/ (created if missing)
@@ -105,6 +125,10 @@ pub enum Command {
         /// How many weeks the schedule file holds (1 to 1044)
         #[arg(long, value_name = "N", default_value_t = 12, value_parser = parse_weeks)]
         weeks: u32,
+        /// For an organisation, required: the team (its slug, e.g. platform). A single team's data
+        /// takes no --team
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
     },
     /// Validate a data folder (default: the embedded data) and print its warnings
     #[command(after_help = EXIT_CODES)]
@@ -158,6 +182,10 @@ pub struct DiffArgs {
     /// How many weeks to compare (1 to 1044); default through a year after the current week
     #[arg(long, value_name = "N", value_parser = parse_weeks)]
     pub weeks: Option<u32>,
+    /// For two organisations: compare only this team (its slug); without it, every team, each
+    /// change naming its team. Single teams take no --team
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
     /// The instant taken as now (RFC 3339), which decides the default range and which weeks have started
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
@@ -227,8 +255,10 @@ mod tests {
     #[test]
     fn reads_the_schedule_command() {
         let cli = parse_str("--data x schedule --from 2026-W48 --weeks 12 --format json").unwrap();
-        let Some(Command::Schedule { from, weeks, format }) = cli.command else { panic!("not a schedule command") };
-        assert_eq!((from.to_string(), weeks, format == Format::Json), ("2026-W48".into(), 12, true));
+        let Some(Command::Schedule { from, weeks, format, team }) = cli.command else {
+            panic!("not a schedule command")
+        };
+        assert_eq!((from.to_string(), weeks, format == Format::Json, team), ("2026-W48".into(), 12, true, None));
         assert_eq!(cli.data, Some(PathBuf::from("x")));
         // `table`, the format's old name, still reads.
         let cli = parse_str("schedule --from 2026-W48 --format table").unwrap();

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 use rota::freshness::Freshness;
 use rota::ics::{feed_id, FeedStamp};
-use rota::{Schedule, TeamData, WeekAssignment, WeekId};
+use rota::{Organisation, Schedule, SiteData, TeamData, WeekAssignment, WeekId};
 use serde::Serialize;
 
 use crate::args::Format;
@@ -83,9 +83,126 @@ pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>, for
     Ok(())
 }
 
+/// `rota check` on an organisation: valid (it was loaded), then its warnings — each team's, and
+/// every person on call for two teams at once from the build instant on (`SOURCE_DATE_EPOCH`,
+/// else now, for a folder; the build's instant for the embedded data) — and for the embedded
+/// data whether the build needs a rebuild by `today`: the first team's feeds to run dry decide.
+pub fn check_org(org: &Organisation, source: &DataSource, today: Option<NaiveDate>, format: Format) -> CommandResult {
+    let (dir, name, built_at) = match source {
+        DataSource::Folder(dir) => (*dir, dir.display().to_string(), rota::build_time::from_env()?),
+        DataSource::Embedded { dir, built_at } => {
+            (*dir, format!("the embedded data ({}, built {})", dir.display(), built_at.date_naive()), *built_at)
+        }
+    };
+    let warnings: Vec<String> =
+        rota::check_warnings::org_warnings(dir, org, built_at).iter().map(ToString::to_string).collect();
+    let rebuild = match source {
+        DataSource::Folder(_) => None,
+        DataSource::Embedded { built_at, .. } => org
+            .teams
+            .iter()
+            .filter_map(|t| {
+                let zone = t.data.inputs.team.time_zone;
+                let today = today.unwrap_or_else(|| Utc::now().with_timezone(&zone).date_naive());
+                let f = Freshness::of_build(&Schedule::new(t.data.inputs.clone()), *built_at)?;
+                f.rebuild_due(today).then_some((f, today))
+            })
+            .min_by_key(|(f, _)| f.feeds_end)
+            .map(|(f, today)| JsonRebuild {
+                built_on: f.built_on.to_string(),
+                feeds_end: f.feeds_end.to_string(),
+                feeds_ended: f.feeds_ended(today),
+            }),
+    };
+    let teams: Vec<JsonCheckTeam> = org
+        .teams
+        .iter()
+        .map(|t| JsonCheckTeam {
+            slug: t.slug.clone(),
+            name: t.data.inputs.team.name.clone(),
+            engineers: t.data.inputs.engineers.len(),
+            pipelines: t.data.pipelines.len(),
+            runbooks: t.data.runbooks.len(),
+            holiday_calendars: t.data.inputs.calendars.len(),
+        })
+        .collect();
+    let report = JsonCheckOrg {
+        data_dir: dir.display().to_string(),
+        built_on: match source {
+            DataSource::Folder(_) => None,
+            DataSource::Embedded { built_at, .. } => Some(built_at.date_naive().to_string()),
+        },
+        valid: true,
+        organisation: org.name.clone(),
+        people: org.people.len(),
+        pipelines: teams.iter().map(|t| t.pipelines).sum(),
+        runbooks: teams.iter().map(|t| t.runbooks).sum(),
+        teams,
+        warnings,
+        rebuild,
+    };
+    if format == Format::Json {
+        return print_json(&report);
+    }
+    say!(
+        "{name} is valid: {}, {} teams ({}), {} people, {} pipelines, {} runbooks",
+        report.organisation,
+        report.teams.len(),
+        report.teams.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", "),
+        report.people,
+        report.pipelines,
+        report.runbooks
+    );
+    for warning in &report.warnings {
+        eprintln!("warning: {}", crate::terminal::visible(warning));
+    }
+    if let Some(f) = report.rebuild {
+        let verb = if f.feeds_ended { "ended" } else { "end" };
+        eprintln!(
+            "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
+            f.built_on, f.feeds_end
+        );
+    }
+    Ok(())
+}
+
 pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> CommandResult {
     let today = Utc::now();
-    let at = at.unwrap_or(today);
+    let who = who_report(data, at.unwrap_or(today), today)?;
+    if format == Format::Json {
+        return print_json(&who.json);
+    }
+    who.lines().iter().for_each(|line| say!("{line}"));
+    Ok(())
+}
+
+/// Who is on call for one team at `at`, since when, until when, and who is next.
+pub(crate) struct Who {
+    pub json: JsonWho,
+    name: String,
+    since: String,
+    until: String,
+    next: String,
+    next_from: String,
+}
+
+impl Who {
+    /// What `rota who` prints for one team.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![
+            format!("{} is on call ({})", self.name, self.json.week),
+            format!("  since {}", self.since),
+            format!("  until {}", self.until),
+        ];
+        lines.extend(self.json.notes.iter().map(|note| format!("  {note}")));
+        lines.push(format!("next: {} from {}", self.next, self.next_from));
+        lines
+    }
+}
+
+/// The answer of `rota who` for one team at `at`, with `today` bounding how far it may look;
+/// an error before the rotation starts or outside the horizon.
+pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc>) -> Result<Who, String> {
     let schedule = Schedule::new(data.inputs.clone());
     let (Some(week), Some((now, next))) = (schedule.at(at), schedule.stretch_at(at)) else {
         let first = schedule.rotation().week(0);
@@ -96,9 +213,9 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> Comman
         at.with_timezone(&data.inputs.team.time_zone).date_naive(),
     )?;
     let notes = week.explain(&data.inputs);
-    if format == Format::Json {
-        let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
-        return print_json(&JsonWho {
+    let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
+    Ok(Who {
+        json: JsonWho {
             at: at.with_timezone(&data.inputs.team.time_zone).to_rfc3339(),
             week: week.week.id.to_string(),
             on_call: person(&now.engineer),
@@ -107,21 +224,21 @@ pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> Comman
             notes,
             next: person(&next.engineer),
             next_from: next.start.to_rfc3339(),
-        });
-    }
-    say!("{} is on call ({})", schedule.name_of(&now.engineer), week.week.id);
-    say!("  since {}", stamp(now.start));
-    say!("  until {}", stamp(now.end));
-    for note in notes {
-        say!("  {note}");
-    }
-    say!("next: {} from {}", schedule.name_of(&next.engineer), stamp(next.start));
-    Ok(())
+        },
+        name: schedule.name_of(&now.engineer).to_string(),
+        since: stamp(now.start),
+        until: stamp(now.end),
+        next: schedule.name_of(&next.engineer).to_string(),
+        next_from: stamp(next.start),
+    })
 }
 
 /// Every page path of the site, one per line or as a JSON array.
-pub fn paths(data: &TeamData, format: Format) -> CommandResult {
-    let paths = rota::site_paths(data);
+pub fn paths(data: &SiteData, format: Format) -> CommandResult {
+    let paths = match data {
+        SiteData::Team(data) => rota::site_paths(data),
+        SiteData::Org(org) => rota::org_site_paths(org),
+    };
     match format {
         Format::Json => print_json(&paths),
         Format::Text => {
@@ -226,6 +343,33 @@ struct JsonCheck {
     rebuild: Option<JsonRebuild>,
 }
 
+/// `rota check --format json` on an organisation.
+#[derive(Serialize)]
+struct JsonCheckOrg {
+    data_dir: String,
+    /// The embedded data's build date (UTC); `null` for a folder given with `--data`.
+    built_on: Option<String>,
+    valid: bool,
+    organisation: String,
+    people: usize,
+    /// Of every team.
+    pipelines: usize,
+    runbooks: usize,
+    teams: Vec<JsonCheckTeam>,
+    warnings: Vec<String>,
+    rebuild: Option<JsonRebuild>,
+}
+
+#[derive(Serialize)]
+struct JsonCheckTeam {
+    slug: String,
+    name: String,
+    engineers: usize,
+    pipelines: usize,
+    runbooks: usize,
+    holiday_calendars: usize,
+}
+
 #[derive(Serialize)]
 struct JsonRebuild {
     built_on: String,
@@ -235,7 +379,7 @@ struct JsonRebuild {
 
 /// `rota who --format json`: instants in the team's zone, with their offset.
 #[derive(Serialize)]
-struct JsonWho {
+pub(crate) struct JsonWho {
     at: String,
     week: String,
     on_call: JsonPerson,
@@ -247,9 +391,9 @@ struct JsonWho {
 }
 
 #[derive(Serialize)]
-struct JsonPerson {
-    slug: String,
-    name: String,
+pub(crate) struct JsonPerson {
+    pub slug: String,
+    pub name: String,
 }
 
 /// One week of `rota schedule --format json`.

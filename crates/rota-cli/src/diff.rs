@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rota::schedule_diff::{Count, ScheduleDiff, WeekChange};
-use rota::{Schedule, ScheduleInputs, TeamData, WeekAssignment};
+use rota::{Organisation, Schedule, ScheduleInputs, SiteData, TeamData, WeekAssignment};
 
 use serde::Serialize;
 
@@ -16,69 +16,179 @@ use crate::commands::{print_json, stamp};
 /// How far past the week holding now the default range reaches: a year of upcoming weeks.
 const WEEKS_AHEAD: u32 = 52;
 
-/// Prints the differences; `Ok(true)` when there are any.
+/// Prints the differences; `Ok(true)` when there are any. Two organisations are compared team
+/// by team (only `--team`'s, if given), each line naming its team.
 pub fn run(args: &DiffArgs) -> Result<bool, String> {
-    let (old, new) = load_both(&args.old, &args.new)?;
-    let (before, after) = (Schedule::new(Arc::clone(&old.inputs)), Schedule::new(Arc::clone(&new.inputs)));
     let now = args.now.unwrap_or_else(Utc::now);
+    match load_both(&args.old, &args.new)? {
+        (SiteData::Team(old), SiteData::Team(new)) => {
+            crate::org::no_team(args.team.as_deref());
+            let report = compare(&old, &new, args, now)?;
+            if args.format == Format::Json {
+                print_json(&report.json)?;
+            } else {
+                report.text.iter().for_each(|line| println!("{line}"));
+            }
+            report.warnings.iter().for_each(|line| eprintln!("{line}"));
+            Ok(report.changed)
+        }
+        (SiteData::Org(old), SiteData::Org(new)) => run_org(&old, &new, args, now),
+        (old, _) => {
+            let (team, org) =
+                if matches!(old, SiteData::Team(_)) { (&args.old, &args.new) } else { (&args.new, &args.old) };
+            Err(format!(
+                "{} is a single team's data folder and {} an organisation's: diff compares two of the same kind",
+                team.display(),
+                org.display()
+            ))
+        }
+    }
+}
+
+/// Two organisations, team by team in the new one's display order: every line of a team's
+/// comparison starts with its slug; a team only one of them has is said so, and is a change.
+fn run_org(old: &Organisation, new: &Organisation, args: &DiffArgs, now: DateTime<Utc>) -> Result<bool, String> {
+    let slugs: Vec<&str> = match args.team.as_deref() {
+        Some(slug) => {
+            if old.team(slug).is_none() && new.team(slug).is_none() {
+                // Named as the new organisation's teams are.
+                crate::org::team(new, Some(slug))?;
+            }
+            vec![slug]
+        }
+        None => {
+            let mut slugs: Vec<&str> = new.teams.iter().map(|t| t.slug.as_str()).collect();
+            slugs.extend(old.teams.iter().map(|t| t.slug.as_str()).filter(|s| new.team(s).is_none()));
+            slugs
+        }
+    };
+    let mut changed = false;
+    let mut teams = Vec::new();
+    for slug in slugs {
+        match (old.team(slug), new.team(slug)) {
+            (Some(before), Some(after)) => {
+                let report =
+                    compare(&before.data, &after.data, args, now).map_err(|reason| format!("{slug}: {reason}"))?;
+                changed |= report.changed;
+                teams.push((slug, Ok(report)));
+            }
+            (before, _) => {
+                changed = true;
+                let what = if before.is_some() { "removed" } else { "added" };
+                teams.push((slug, Err(what)));
+            }
+        }
+    }
+    if args.format == Format::Json {
+        let json = JsonOrgDiff {
+            teams: teams
+                .iter_mut()
+                .map(|(slug, report)| JsonTeamDiff {
+                    team: slug.to_string(),
+                    status: match report {
+                        Ok(report) if report.changed => "changed",
+                        Ok(_) => "unchanged",
+                        Err(what) => what,
+                    },
+                    diff: report.as_mut().ok().map(|r| std::mem::take(&mut r.json)),
+                })
+                .collect(),
+        };
+        print_json(&json)?;
+    } else {
+        for (slug, report) in &teams {
+            match report {
+                Ok(report) => report.text.iter().for_each(|line| match line.as_str() {
+                    "" => println!(),
+                    line => println!("{slug}: {line}"),
+                }),
+                Err(what) => println!("{slug}: the team is {what}"),
+            }
+        }
+    }
+    for (slug, report) in &teams {
+        if let Ok(report) = report {
+            report.warnings.iter().for_each(|line| eprintln!("{slug}: {line}"));
+        }
+    }
+    Ok(changed)
+}
+
+/// One team's comparison: whether it changed, and what `rota diff` prints for it.
+struct Report {
+    changed: bool,
+    /// Standard output, line by line.
+    text: Vec<String>,
+    json: JsonDiff,
+    /// Standard error, line by line.
+    warnings: Vec<String>,
+}
+
+/// Compares one team's schedules.
+fn compare(old: &TeamData, new: &TeamData, args: &DiffArgs, now: DateTime<Utc>) -> Result<Report, String> {
+    let (before, after) = (Schedule::new(Arc::clone(&old.inputs)), Schedule::new(Arc::clone(&new.inputs)));
     let (from, count) = range(&after, args, now)?;
     let diff = ScheduleDiff::compare(&before, &after, from, count);
     // No week in both data sets counts as a change: the old schedule cannot vouch for any.
     let changed = diff.compared.is_none() || !diff.is_empty();
-    if args.format == Format::Json {
-        print_json(&json(&diff, now, &old.inputs, &new.inputs))?;
-        warn_started(&diff, now, &new.inputs, &old.inputs);
-        return Ok(changed);
-    }
+    let json = json(&diff, now, &old.inputs, &new.inputs);
+    let warnings = warn_started(&diff, now, &new.inputs, &old.inputs);
+    let mut text = Vec::new();
+    let mut out = |line: String| text.push(line);
 
     if diff.frames.is_some() {
-        println!(
+        out(format!(
             "note: the two data sets start or hand over weeks differently (before: {}; after: {}), so weeks \
              are paired by name (the ISO week they start in), and only those both rotations have are compared.",
             frame(&before),
             frame(&after)
-        );
+        ));
     }
-    let Some((first, last)) = diff.compared else {
-        let rotation = after.rotation();
-        println!(
-            "No week from {} to {} exists in both data sets: the old rotation starts {}.",
-            rotation.week(from).id,
-            rotation.week(from + count - 1).id,
-            before.rotation().week(0).id
-        );
-        return Ok(true);
-    };
-    if diff.is_empty() {
-        println!("No change to the schedule from {first} to {last}.");
-        return Ok(false);
-    }
-
-    println!("Changes to the schedule from {first} to {last}:");
-    for change in &diff.weeks {
-        println!();
-        print_week(change, &old.inputs, &new.inputs);
-    }
-    if !diff.fairness.is_empty() {
-        println!();
-        println!("Fairness per engineer and year (of the weeks' start dates), {first} to {last}:");
-        for change in &diff.fairness {
-            let counts: Vec<String> = change
-                .counts
-                .iter()
-                .map(|c| format!("{} {} → {}", label(c.count), value(c.count, c.before), value(c.count, c.after)))
-                .collect();
-            println!("  {} {}: {}", name(&change.engineer, &new.inputs, &old.inputs), change.year, counts.join(", "));
+    match diff.compared {
+        None => {
+            let rotation = after.rotation();
+            out(format!(
+                "No week from {} to {} exists in both data sets: the old rotation starts {}.",
+                rotation.week(from).id,
+                rotation.week(from + count - 1).id,
+                before.rotation().week(0).id
+            ));
+        }
+        Some((first, last)) if diff.is_empty() => out(format!("No change to the schedule from {first} to {last}.")),
+        Some((first, last)) => {
+            out(format!("Changes to the schedule from {first} to {last}:"));
+            for change in &diff.weeks {
+                out(String::new());
+                print_week(change, &old.inputs, &new.inputs, &mut out);
+            }
+            if !diff.fairness.is_empty() {
+                out(String::new());
+                out(format!("Fairness per engineer and year (of the weeks' start dates), {first} to {last}:"));
+                for change in &diff.fairness {
+                    let counts: Vec<String> = change
+                        .counts
+                        .iter()
+                        .map(|c| {
+                            format!("{} {} → {}", label(c.count), value(c.count, c.before), value(c.count, c.after))
+                        })
+                        .collect();
+                    out(format!(
+                        "  {} {}: {}",
+                        name(&change.engineer, &new.inputs, &old.inputs),
+                        change.year,
+                        counts.join(", ")
+                    ));
+                }
+            }
         }
     }
-    warn_started(&diff, now, &new.inputs, &old.inputs);
-    Ok(true)
+    Ok(Report { changed, text, json, warnings })
 }
 
 /// Both folders, or every problem of either, each introduced by the folder it is in.
-fn load_both(old: &Path, new: &Path) -> Result<(TeamData, TeamData), String> {
+fn load_both(old: &Path, new: &Path) -> Result<(SiteData, SiteData), String> {
     let load = |which: &str, dir: &Path| {
-        rota::load::load_dir(dir)
+        rota::load::load_any(dir)
             .map_err(|errors| format!("the {which} data folder {} is not valid:\n{errors}", dir.display()))
     };
     match (load("old", old), load("new", new)) {
@@ -113,19 +223,19 @@ fn frame(schedule: &Schedule) -> String {
     format!("weekly from {} ({})", stamp(start), start.timezone().name())
 }
 
-fn print_week(change: &WeekChange, old: &ScheduleInputs, new: &ScheduleInputs) {
+fn print_week(change: &WeekChange, old: &ScheduleInputs, new: &ScheduleInputs, out: &mut impl FnMut(String)) {
     let (before, after) = (&change.before, &change.after);
     let mut header = format!("{}  {}", after.week.id, span(after));
     if (before.week.start, before.week.end) != (after.week.start, after.week.end) {
         header.push_str(&format!("  (before: {})", span(before)));
     }
-    println!("{header}");
-    println!("  before: {}", holders(before, old));
-    println!("  after:  {}", holders(after, new));
+    out(header);
+    out(format!("  before: {}", holders(before, old)));
+    out(format!("  after:  {}", holders(after, new)));
     let dropped = change.dropped_notes.iter().map(|n| format!("no longer: {n}"));
     let why: Vec<String> = change.added_notes.iter().cloned().chain(dropped).collect();
     if !why.is_empty() {
-        println!("  why:    {}", why.join("; "));
+        out(format!("  why:    {}", why.join("; ")));
     }
 }
 
@@ -163,28 +273,29 @@ fn holders(w: &WeekAssignment, inputs: &ScheduleInputs) -> String {
 }
 
 /// Loud, on standard error: whoever is on call in a week that has begun is working from the
-/// old schedule, and a review must not let that slip by.
-fn warn_started(diff: &ScheduleDiff, now: DateTime<Utc>, new: &ScheduleInputs, old: &ScheduleInputs) {
+/// old schedule, and a review must not let that slip by. The lines to print.
+fn warn_started(diff: &ScheduleDiff, now: DateTime<Utc>, new: &ScheduleInputs, old: &ScheduleInputs) -> Vec<String> {
     let started: Vec<&WeekChange> = diff.started(now).collect();
     if started.is_empty() {
-        return;
+        return Vec::new();
     }
     let weeks =
         if started.len() == 1 { "1 week that has".to_string() } else { format!("{} weeks that have", started.len()) };
-    eprintln!(
+    let mut lines = vec![format!(
         "WARNING: this change rewrites {weeks} already started (it is now {}):",
         stamp(now.with_timezone(&new.team.time_zone))
-    );
+    )];
     for change in started {
-        eprintln!(
+        lines.push(format!(
             "WARNING:   {}  {}  before: {}  after: {}",
             change.after.week.id,
             span(&change.after),
             holders(&change.before, old),
             holders(&change.after, new)
-        );
+        ));
     }
-    eprintln!("WARNING: whoever is on call then works from the old schedule: tell them before this is merged.");
+    lines.push("WARNING: whoever is on call then works from the old schedule: tell them before this is merged.".into());
+    lines
 }
 
 /// An engineer's name in the new data, else in the old (someone who left), else the slug.
@@ -192,8 +303,24 @@ fn name<'a>(slug: &'a str, new: &'a ScheduleInputs, old: &'a ScheduleInputs) -> 
     new.engineer(slug).or_else(|| old.engineer(slug)).map_or(slug, |e| e.name.as_str())
 }
 
-/// `rota diff --format json`: the same findings as the text, for a review bot.
+/// `rota diff --format json` of two organisations: each team's comparison.
 #[derive(Serialize)]
+struct JsonOrgDiff {
+    teams: Vec<JsonTeamDiff>,
+}
+
+#[derive(Serialize)]
+struct JsonTeamDiff {
+    team: String,
+    /// `changed`, `unchanged`, `added` or `removed`.
+    status: &'static str,
+    /// The single team's `rota diff --format json`, for a team both have.
+    #[serde(flatten)]
+    diff: Option<JsonDiff>,
+}
+
+/// `rota diff --format json`: the same findings as the text, for a review bot.
+#[derive(Serialize, Default)]
 struct JsonDiff {
     frames_differ: bool,
     /// The first and last week both data sets have in the range, if any.

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use rota::TeamData;
+use rota::SiteData;
 
 mod api;
 mod args;
@@ -12,6 +12,7 @@ mod commands;
 mod diff;
 mod export;
 mod horizon;
+mod org;
 mod terminal;
 mod text_files;
 mod generated {
@@ -34,7 +35,6 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    let usage_error = |message: &str| Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
     let dir = dir.as_deref();
     match command {
         // Like diff(1), 1 means "they differ", so any error exits 2.
@@ -66,30 +66,71 @@ fn main() -> ExitCode {
                     built_at: generated::BUILT_AT,
                 },
             };
-            with_team(dir, |data| commands::check(data, &source, today, format))
+            with_data(dir, |data| match data {
+                SiteData::Team(data) => commands::check(data, &source, today, format),
+                SiteData::Org(org) => commands::check_org(org, &source, today, format),
+            })
         }
-        Command::Who { at, format } => with_team(dir, |data| commands::who(data, at, format)),
-        Command::Schedule { from, weeks, format } => {
-            with_team(dir, |data| commands::schedule(data, from, weeks, format))
+        Command::Who { at, team, person, format } => with_data(dir, |data| match data {
+            SiteData::Team(data) => {
+                if person.is_some() {
+                    // As if `who` had no --person: a single team answers "who is on call"
+                    // with one name already.
+                    unknown_argument(
+                        "unexpected argument '--person' found\n  \
+                         note: who --person asks across the teams of an organisation; this data is a single team",
+                    );
+                }
+                org::no_team(team.as_deref());
+                commands::who(data, at, format)
+            }
+            SiteData::Org(o) => match person {
+                Some(person) => org::who_person(o, person.as_str(), team.as_deref(), at, format),
+                None => match team {
+                    Some(team) => commands::who(&org::team(o, Some(&team))?.data, at, format),
+                    None => org::who_all(o, at, format),
+                },
+            },
+        }),
+        Command::Schedule { from, weeks, team, format } => {
+            with_data(dir, |data| commands::schedule(org::one_team(data, team.as_deref())?, from, weeks, format))
         }
-        Command::Ics { person, out, around, public_url } => {
-            with_team(dir, |data| commands::ics(data, person.as_deref(), &out, around, &public_url))
-        }
-        Command::Api { out, public_url } => with_team(dir, |data| api::write(data, &out, &public_url)),
-        Command::Export { kind, out, year, from, weeks } => {
-            with_team(dir, |data| export::run(data, &export::Export { kind, out, year, from, weeks }))
-        }
-        Command::Text { out } => with_team(dir, |data| text_files::write(data, &out)),
-        Command::Paths { format } => with_team(dir, |data| commands::paths(data, format)),
+        Command::Ics { person, team, out, around, public_url } => with_data(dir, |data| match data {
+            SiteData::Team(data) => {
+                org::no_team(team.as_deref());
+                commands::ics(data, person.as_deref(), &out, around, &public_url)
+            }
+            SiteData::Org(o) => org::ics(o, person.as_deref(), team.as_deref(), &out, around, &public_url),
+        }),
+        Command::Api { out, public_url } => with_data(dir, |data| match data {
+            SiteData::Team(data) => api::write(data, &out, &public_url),
+            SiteData::Org(org) => api::write_org(org, &out, &public_url),
+        }),
+        Command::Export { kind, out, year, from, weeks, team } => with_data(dir, |data| {
+            export::run(org::one_team(data, team.as_deref())?, &export::Export { kind, out, year, from, weeks })
+        }),
+        Command::Text { out } => with_data(dir, |data| text_files::write(data, &out)),
+        Command::Paths { format } => with_data(dir, |data| commands::paths(data, format)),
     }
 }
 
-/// Runs a command on one team's data (the folder `dir`, else the embedded data): exit 1 when
-/// the data is not valid or the command cannot answer, saying why.
-fn with_team(dir: Option<&Path>, command: impl FnOnce(&TeamData) -> Result<(), String>) -> ExitCode {
+/// Stops with clap's usage error (exit 2): the command line asks for something this data has
+/// no room for.
+pub(crate) fn usage_error(message: &str) -> ! {
+    Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit()
+}
+
+/// Like [`usage_error`], worded as clap words an option a command does not have.
+fn unknown_argument(message: &str) -> ! {
+    Cli::command().error(clap::error::ErrorKind::UnknownArgument, message).exit()
+}
+
+/// Runs a command on the data (the folder `dir`, else the embedded data), a single team or an
+/// organisation: exit 1 when the data is not valid or the command cannot answer, saying why.
+fn with_data(dir: Option<&Path>, command: impl FnOnce(&SiteData) -> Result<(), String>) -> ExitCode {
     let data = match dir {
-        Some(dir) => rota::load::load_dir(dir),
-        None => Ok(generated::team_data()),
+        Some(dir) => rota::load::load_any(dir),
+        None => Ok(generated::site_data()),
     };
     let result = match data {
         Ok(data) => command(&data),

@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
-use rota::TeamData;
+use rota::SiteData;
 
-/// Writes every text file of `data` below `out` and says how many and how big.
-pub fn write(data: &TeamData, out: &Path) -> Result<(), String> {
-    let files = rota::text_files::text_files(data);
+/// Writes every text file of `data` (of every team of an organisation, as its site fetches
+/// them) below `out` and says how many and how big.
+pub fn write(data: &SiteData, out: &Path) -> Result<(), String> {
+    let files = rota::text_files::text_files_of(data.teams().into_iter().map(|(_, team)| team));
     let all = files.pipelines.iter().map(|(_, file)| file).chain([&files.search]);
     let (mut count, mut bytes) = (0, 0);
     for file in all {
