@@ -79,7 +79,7 @@ fn who_without_team_lists_every_team_in_display_order() {
 Platform: Bob is on call (2027-W05)
   since Wed 3 Feb 2027 09:00 EST
   until Thu 4 Feb 2027 09:00 EST
-  Bob covers Wed 3 Feb 09:00 – Thu 4 Feb 09:00 for Frank (Grace's dentist)
+  Bob covers Wed 3 Feb 09:00 – Thu 4 Feb 09:00 for Frank (Frank's dentist)
   next: Frank from Thu 4 Feb 2027 09:00 EST
 Payments: Heidi is on call (2027-W05)
   since Tue 2 Feb 2027 10:00 GMT
@@ -221,7 +221,7 @@ fn schedule_and_export_of_one_team() {
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(
         lines[1],
-        "2027-W05  Mon 1 Feb 2027 09:00 EST       168  Frank      Frank      Bob covers Wed 3 Feb 09:00 – Thu 4 Feb 09:00 for Frank (Grace's dentist)"
+        "2027-W05  Mon 1 Feb 2027 09:00 EST       168  Frank      Frank      Bob covers Wed 3 Feb 09:00 – Thu 4 Feb 09:00 for Frank (Frank's dentist)"
     );
     assert!(
         lines[2].starts_with(
