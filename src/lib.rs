@@ -70,20 +70,20 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| if data::org().is_some() { OrgNowPage().into_any() } else { NowPage().into_any() } />
-                    <Route path=path!("/schedule") view=in_team(SchedulePage) />
+                    <Route path=path!("/schedule") view=in_team(SchedulePage, true) />
                     <Route path=path!("/pipelines") view=PipelinesPage />
                     <Route path=path!("/pipelines/:slug") view=PipelinePage />
                     <Route path=path!("/runbooks") view=RunbooksPage />
                     <Route path=path!("/runbooks/:slug") view=RunbookPage />
                     <Route path=path!("/people") view=PeoplePage />
                     <Route path=path!("/people/:slug") view=|| if data::org().is_some() { OrgPersonPage().into_any() } else { PersonPage().into_any() } />
-                    <Route path=path!("/fairness") view=in_team(FairnessPage) />
-                    <Route path=path!("/teams/:team") view=in_team(NowPage) />
-                    <Route path=path!("/teams/:team/schedule") view=in_team(SchedulePage) />
-                    <Route path=path!("/teams/:team/pipelines") view=in_team(PipelinesPage) />
-                    <Route path=path!("/teams/:team/runbooks") view=in_team(RunbooksPage) />
-                    <Route path=path!("/teams/:team/people") view=in_team(PeoplePage) />
-                    <Route path=path!("/teams/:team/fairness") view=in_team(FairnessPage) />
+                    <Route path=path!("/fairness") view=in_team(FairnessPage, true) />
+                    <Route path=path!("/teams/:team") view=in_team(NowPage, false) />
+                    <Route path=path!("/teams/:team/schedule") view=in_team(SchedulePage, true) />
+                    <Route path=path!("/teams/:team/pipelines") view=in_team(PipelinesPage, true) />
+                    <Route path=path!("/teams/:team/runbooks") view=in_team(RunbooksPage, true) />
+                    <Route path=path!("/teams/:team/people") view=in_team(PeoplePage, true) />
+                    <Route path=path!("/teams/:team/fairness") view=in_team(FairnessPage, true) />
                 </Routes>
             </main>
         </Router>

@@ -5,7 +5,7 @@ use rota::Audience;
 
 use crate::components::person_link::PersonLink;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::data::{listed_teams, org, SiteTeam};
+use crate::data::{listed_teams, SiteTeam};
 use crate::links;
 
 pub fn audience_label(audience: Audience) -> &'static str {
@@ -18,7 +18,9 @@ pub fn audience_label(audience: Audience) -> &'static str {
 /// Pipeline ownership (plan §1), grouped by business area; in an organisation, team by team.
 #[component]
 pub fn PipelinesPage() -> impl IntoView {
-    let tables = listed_teams().into_iter().map(ownership_table).collect_view();
+    let teams = listed_teams();
+    let headed = teams.len() > 1;
+    let tables = teams.into_iter().map(|team| ownership_table(team, headed)).collect_view();
     view! {
         <Title text="Pipelines" />
         <h1>"Pipelines and owners"</h1>
@@ -27,8 +29,8 @@ pub fn PipelinesPage() -> impl IntoView {
     }
 }
 
-/// A team's pipelines by business area, headed by the team's name in an organisation.
-fn ownership_table(team: &'static SiteTeam) -> impl IntoView {
+/// A team's pipelines by business area, headed by the team's name among other teams'.
+fn ownership_table(team: &'static SiteTeam, headed: bool) -> impl IntoView {
     let data = &team.data;
     let mut areas: Vec<&str> = Vec::new();
     for p in &data.pipelines {
@@ -65,7 +67,7 @@ fn ownership_table(team: &'static SiteTeam) -> impl IntoView {
             }
         })
         .collect_view();
-    let heading = org().map(|_| view! { <h2><A href=links::href(team.path("/"))>{team.name().to_string()}</A></h2> });
+    let heading = headed.then(|| view! { <h2><A href=links::href(team.path("/"))>{team.name().to_string()}</A></h2> });
     let caption = format!("{}'s pipelines by business area with their owners", team.name());
     view! {
         {heading}

@@ -12,8 +12,13 @@ use crate::data::{org, team_by_slug, teams, TeamIndex};
 use crate::links;
 use crate::pages::not_found::unknown;
 
-/// The route view for a team's `page`.
-pub fn in_team<V: IntoView + 'static>(page: fn() -> V) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+/// The route view for a team's `page`. In an organisation, a page other than the team's Now
+/// view (which names its team under its heading, as painted before the wasm) starts with the
+/// team's name, linking to that Now view, so every page says whose it is.
+pub fn in_team<V: IntoView + 'static>(
+    page: fn() -> V,
+    named: bool,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     move || {
         let params = use_params_map();
         // Re-rendered only when the team changes, not when the page's query does.
@@ -22,9 +27,16 @@ pub fn in_team<V: IntoView + 'static>(page: fn() -> V) -> impl Fn() -> AnyView +
             None if org().is_some() => view! { <ChooseTeam /> }.into_any(),
             None => page().into_any(),
             Some(slug) => match team_by_slug(&slug) {
-                Some((index, _)) if !slug.is_empty() => {
+                Some((index, team)) if !slug.is_empty() => {
                     provide_context(TeamIndex(index));
-                    page().into_any()
+                    let name = named.then(|| {
+                        view! {
+                            <p class="page-team" data-testid="page-team">
+                                <A href=links::href(team.path("/"))>{team.name().to_string()}</A>
+                            </p>
+                        }
+                    });
+                    view! { {name} {page()} }.into_any()
                 }
                 _ => {
                     let known: Vec<_> = teams().iter().map(|t| (t.slug.clone(), t.name().to_string())).collect();

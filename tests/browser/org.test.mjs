@@ -91,6 +91,7 @@ test('a clash is on both teams\' schedule rows, and a swap refused for it says w
   const context = await site.browser.newContext();
   for (const [team, other] of [['data-engineering', 'Platform'], ['platform', 'Data Engineering']]) {
     const page = await openAt(context, `${site.url}/teams/${team}/schedule?week=2027-W05&weeks=1`, BEFORE_PAYMENTS_HANDOFF, 'tr[data-week]', { clock: 'fixed' });
+    assert.equal(await page.getByTestId('page-team').innerText(), team === 'platform' ? 'Platform' : 'Data Engineering', 'the page says whose it is');
     const row = page.locator('tr[data-week="2027-W05"]');
     assert.match(await row.getAttribute('class'), /\bclash\b/);
     assert.match(await row.innerText(), new RegExp(`Clash: Bob is also on call for ${other} \\(2027-W05\\) from Wed 3 Feb 2027, 09:00 EST to Thu 4 Feb 2027, 09:00 EST`));
