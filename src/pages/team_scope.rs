@@ -29,14 +29,18 @@ pub fn in_team<V: IntoView + 'static>(
             Some(slug) => match team_by_slug(&slug) {
                 Some((index, team)) if !slug.is_empty() => {
                     provide_context(TeamIndex(index));
-                    let name = named.then(|| {
-                        view! {
+                    // `org()` is known to be `None` when a single team's site is compiled, so
+                    // its code has only the second arm.
+                    match org().filter(|_| named) {
+                        Some(_) => view! {
                             <p class="page-team" data-testid="page-team">
                                 <A href=links::href(team.path("/"))>{team.name().to_string()}</A>
                             </p>
+                            {page()}
                         }
-                    });
-                    view! { {name} {page()} }.into_any()
+                        .into_any(),
+                        None => page().into_any(),
+                    }
                 }
                 _ => {
                     let known: Vec<_> = teams().iter().map(|t| (t.slug.clone(), t.name().to_string())).collect();
