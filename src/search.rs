@@ -179,6 +179,34 @@ mod tests {
         assert_eq!(titles("stale"), ["Data Latency", "Infrastructure Outage"]);
     }
 
+    /// An organisation's index: its teams, every team's pipelines (saying whose), and each
+    /// person once, whichever teams they are in.
+    #[test]
+    fn an_organisation_s_teams_pipelines_and_people_are_found_each_person_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/org");
+        let org = match rota::load::load_any(&dir).unwrap() {
+            rota::SiteData::Org(org) => org,
+            rota::SiteData::Team(_) => unreachable!("examples/org is an organisation"),
+        };
+        let teams: Vec<IndexedTeam> = org
+            .teams
+            .iter()
+            .map(|t| IndexedTeam {
+                data: &t.data,
+                team: Some((t.data.inputs.team.name.as_str(), format!("/teams/{}/", t.slug))),
+            })
+            .collect();
+        let index = build_index(&teams);
+        let found = |q| search(&index, q, 10).into_iter().map(|e| (e.kind.clone(), e.href.clone())).collect::<Vec<_>>();
+        assert_eq!(found("platform")[0], ("Team".to_string(), "/teams/platform/".to_string()));
+        assert_eq!(
+            found("warehouse")[0],
+            ("Pipeline · Platform".to_string(), "/pipelines/warehouse-loader".to_string())
+        );
+        assert_eq!(found("bob"), [("Person".to_string(), "/people/bob".to_string())]);
+        assert_eq!(found("partition")[0].1, "/runbooks/warehouse-loader#late-partition");
+    }
+
     #[test]
     fn empty_or_unknown_queries_find_nothing() {
         assert!(titles("   ").is_empty());

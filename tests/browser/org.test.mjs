@@ -103,6 +103,23 @@ test('a clash is on both teams\' schedule rows, and a swap refused for it says w
   await context.close();
 });
 
+test('a what-if preview that puts someone on call for two teams shows the clash on the row', { timeout: TEST_LIMIT_MS }, async () => {
+  // Bob holds Data Engineering's 2027-W09 (Mon 1 to Mon 8 Mar); a preview has him cover a day for
+  // Platform in that week.
+  const context = await site.browser.newContext();
+  const path = '/teams/platform/schedule?week=2027-W09&weeks=1&cover=bob:2027-03-02T09:00..2027-03-03T09:00';
+  const page = await openAt(context, site.url + path, BEFORE_PAYMENTS_HANDOFF, '.preview-banner', { clock: 'fixed' });
+  const row = page.locator('tr[data-week="2027-W09"]');
+  assert.match(await row.getAttribute('class'), /\bclash\b/);
+  assert.match(await row.innerText(), /Clash: Bob is also on call for Data Engineering \(2027-W09\) from Tue 2 Mar 2027, 09:00 EST to Wed 3 Mar 2027, 09:00 EST/);
+  // Without the preview, no clash that week.
+  await page.goto(site.url + '/teams/platform/schedule?week=2027-W09&weeks=1');
+  await waitForApp(page, 'tr[data-week="2027-W09"]');
+  assert.doesNotMatch(await page.locator('tr[data-week="2027-W09"]').getAttribute('class'), /\bclash\b/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a person across teams: every team, the next shift in each, one timeline, the clash, fairness per team', { timeout: TEST_LIMIT_MS }, async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/people/bob', BEFORE_PAYMENTS_HANDOFF, '[data-testid="person-timeline"]', { clock: 'fixed' });
