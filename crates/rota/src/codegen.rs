@@ -233,9 +233,12 @@ fn team_source(name: &str, data: &TeamData) -> String {
         "        elsewhere: {},",
         list(&inputs.elsewhere, |e| {
             format!(
-            "OnCallElsewhere {{ engineer: {}, team: {}, from: const {{ ::rota::embedded::instant({}) }}, to: const {{ ::rota::embedded::instant({}) }} }}",
+            "OnCallElsewhere {{ engineer: {}, team: {}, team_slug: {}, team_index: {}, week: {}, from: const {{ ::rota::embedded::instant({}) }}, to: const {{ ::rota::embedded::instant({}) }} }}",
             s(&e.engineer),
             s(&e.team),
+            s(&e.team_slug),
+            e.team_index,
+            week(e.week),
             e.from.timestamp(),
             e.to.timestamp()
         )

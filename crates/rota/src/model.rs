@@ -39,12 +39,19 @@ pub struct ScheduleInputs {
     pub elsewhere: Vec<OnCallElsewhere>,
 }
 
-/// An engineer on call for another team of the organisation, from `from` to `to`.
+/// An engineer on call for another team of the organisation, from `from` to `to`, in one
+/// week of that team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnCallElsewhere {
     pub engineer: String,
     /// The other team's name, as its pages show it.
     pub team: String,
+    /// The other team's slug (its path on the site).
+    pub team_slug: String,
+    /// The other team's position in the organisation's order.
+    pub team_index: usize,
+    /// The other team's week this stretch is in.
+    pub week: WeekId,
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
 }

@@ -101,7 +101,8 @@ impl Clash {
 }
 
 /// Every clash between `from` and `to`: each pair of overlapping stretches (covers, swaps and
-/// trades applied) in which one person is on call for two teams, sorted by person, then time.
+/// trades applied) in which one person is on call for two teams, sorted by person, then time
+/// (clashes of the same two weeks that follow each other joined).
 /// `schedules` are the teams' (see [`Organisation::schedules`]; a what-if preview may stand
 /// for one), in display order.
 pub fn clashes<S: std::borrow::Borrow<Schedule>>(
@@ -131,8 +132,7 @@ pub fn clashes<S: std::borrow::Borrow<Schedule>>(
             }
         }
     }
-    out.sort();
-    out
+    join_adjacent(out)
 }
 
 /// A stretch one person is on call for the team at position `team`.
@@ -174,31 +174,40 @@ fn for_each_stretch(
 }
 
 /// For each team (by position), when its engineers are on call for the other teams between
-/// `from` and `to`, adjacent stretches joined: the [`ScheduleInputs::elsewhere`]
+/// `from` and `to`, one entry per stretch of the other team (stretches of one person next to
+/// each other in the same week of the same team joined): the [`ScheduleInputs::elsewhere`]
 /// (crate::ScheduleInputs::elsewhere) of a team, computed from the other teams' schedules
-/// *without* theirs, so no two teams wait on each other.
-pub fn on_call_elsewhere(teams: &[&TeamData], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Vec<OnCallElsewhere>> {
+/// *without* theirs, so no two teams wait on each other. `teams` are `(slug, data)` in the
+/// organisation's order.
+pub fn on_call_elsewhere(
+    teams: &[(&str, &TeamData)],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Vec<OnCallElsewhere>> {
     let mut out: Vec<Vec<OnCallElsewhere>> = vec![Vec::new(); teams.len()];
-    for (u, other) in teams.iter().enumerate() {
+    for (u, &(slug, other)) in teams.iter().enumerate() {
         let shared: Vec<usize> = (0..teams.len())
-            .filter(|&t| t != u && teams[t].inputs.engineers.iter().any(|e| other.engineer(&e.slug).is_some()))
+            .filter(|&t| t != u && teams[t].1.inputs.engineers.iter().any(|e| other.engineer(&e.slug).is_some()))
             .collect();
         if shared.is_empty() {
             continue;
         }
         let schedule = Schedule::new(Arc::clone(&other.inputs));
-        for_each_stretch(&schedule, from, to, |_, person, start, end| {
-            for &t in shared.iter().filter(|&&t| teams[t].engineer(person).is_some()) {
+        for_each_stretch(&schedule, from, to, |week, person, start, end| {
+            for &t in shared.iter().filter(|&&t| teams[t].1.engineer(person).is_some()) {
                 let list = &mut out[t];
                 match list.last_mut() {
                     Some(last)
-                        if last.engineer == person && last.team == other.inputs.team.name && last.to == start =>
+                        if last.engineer == person && last.team_index == u && last.week == week && last.to == start =>
                     {
                         last.to = end;
                     }
                     _ => list.push(OnCallElsewhere {
                         engineer: person.to_string(),
                         team: other.inputs.team.name.clone(),
+                        team_slug: slug.to_string(),
+                        team_index: u,
+                        week,
                         from: start,
                         to: end,
                     }),
@@ -206,6 +215,60 @@ pub fn on_call_elsewhere(teams: &[&TeamData], from: DateTime<Utc>, to: DateTime<
             }
         });
     }
+    out
+}
+
+/// The clashes between `schedule`, the team at position `team_index` of the organisation
+/// (its real schedule or a what-if preview of it), and the other teams as its
+/// [`ScheduleInputs::elsewhere`](crate::ScheduleInputs::elsewhere) records them, between
+/// `from` and `to`: what [`clashes`] over every team's schedule reports involving this team,
+/// computed from this team's data alone (the site has no other team's).
+///
+/// The two agree whenever the other teams' schedules are those `elsewhere` was computed from
+/// (see [`on_call_elsewhere`]); where a team's own `elsewhere` refused one of its swaps, its
+/// real schedule differs from that, and so may the clashes.
+pub fn clashes_elsewhere(
+    team_index: usize,
+    team_slug: &str,
+    schedule: &Schedule,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Clash> {
+    let mut by_person: BTreeMap<&str, Vec<&OnCallElsewhere>> = BTreeMap::new();
+    for e in schedule.inputs().elsewhere.iter().filter(|e| e.from < to && from < e.to) {
+        by_person.entry(e.engineer.as_str()).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for_each_stretch(schedule, from, to, |week, person, start, end| {
+        for e in by_person.get(person).into_iter().flatten().filter(|e| e.from < end && start < e.to) {
+            let here = (team_index, ClashSide { team: team_slug.to_string(), week });
+            let there = (e.team_index, ClashSide { team: e.team_slug.clone(), week: e.week });
+            let (first, second) = if here.0 < there.0 { (here, there) } else { (there, here) };
+            out.push(Clash {
+                person: person.to_string(),
+                from: start.max(e.from).max(from),
+                to: end.min(e.to).min(to),
+                teams: [first.1, second.1],
+            });
+        }
+    });
+    join_adjacent(out)
+}
+
+/// `clashes` sorted, those of one person and the same two weeks that follow each other
+/// without a gap joined (a week split by a cover, say, is one clash, not two).
+fn join_adjacent(mut clashes: Vec<Clash>) -> Vec<Clash> {
+    clashes.sort_by(|a, b| (&a.person, &a.teams, a.from).cmp(&(&b.person, &b.teams, b.from)));
+    let mut out: Vec<Clash> = Vec::with_capacity(clashes.len());
+    for clash in clashes {
+        match out.last_mut() {
+            Some(last) if last.person == clash.person && last.teams == clash.teams && last.to == clash.from => {
+                last.to = clash.to;
+            }
+            _ => out.push(clash),
+        }
+    }
+    out.sort();
     out
 }
 

@@ -194,3 +194,22 @@ fn org_json_names_existing_team_folders() {
     fixture.set("org.json", "/teams/2", "billing".into());
     assert_eq!(fixture.errors(), ["org.json: /teams/2: there is no folder teams/billing/ for team \"billing\""]);
 }
+
+/// Each team's clashes, computed from its own data alone (its schedule and when its people
+/// are on call elsewhere) as its pages do, are the organisation's clashes involving it.
+#[test]
+fn each_teams_clashes_from_its_own_data_are_the_organisations() {
+    for org in [OrgFixture::new().load(), rota::load::load_org_dir(&OrgFixture::new().dir).unwrap()] {
+        let from = today() - chrono::Duration::weeks(8);
+        let until = Utc.with_ymd_and_hms(2033, 1, 1, 0, 0, 0).unwrap();
+        let all = clashes(&org.schedules(), from, until);
+        assert!(!all.is_empty());
+        for (i, team) in org.teams.iter().enumerate() {
+            let schedule = Schedule::new(std::sync::Arc::clone(&team.data.inputs));
+            let own = rota::org::clashes_elsewhere(i, &team.slug, &schedule, from, until);
+            let expected: Vec<_> =
+                all.iter().filter(|c| c.teams.iter().any(|side| side.team == team.slug)).cloned().collect();
+            assert_eq!(own, expected, "{}", team.slug);
+        }
+    }
+}

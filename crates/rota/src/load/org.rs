@@ -15,6 +15,10 @@ use crate::model::{Leave, TeamData};
 use crate::org::{on_call_elsewhere, OrgTeam, Organisation, Person};
 use crate::Contact;
 
+/// Rounds of recomputing when people are on call elsewhere before taking what there is (swaps
+/// refused in a cycle between teams could otherwise go on for ever).
+const MAX_ELSEWHERE_ROUNDS: usize = 4;
+
 /// The file that makes a data folder an organisation.
 pub const ORG_FILE: &str = "org.json";
 
@@ -115,8 +119,30 @@ pub fn load_org_dir_at(dir: &Path, now: DateTime<Utc>) -> Result<Organisation, L
         })
         .collect();
     let until = Utc.with_ymd_and_hms(now.year() + YEARS_AHEAD + 2, 1, 1, 0, 0, 0).single().unwrap_or(now);
-    let refs: Vec<&TeamData> = with_all_leave.iter().collect();
-    let elsewhere = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
+    let refs: Vec<(&str, &TeamData)> = org.teams.iter().map(String::as_str).zip(&with_all_leave).collect();
+    let mut elsewhere = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
+    // A swap refused because its backup is busy elsewhere changes that team's schedule, and so
+    // what the other teams see of it: recompute from the schedules with `elsewhere` until it
+    // holds still, so each team's `elsewhere` is the other teams' real schedules (and its
+    // clashes, computed from its own data, are the organisation's; see
+    // `org::clashes_elsewhere`). One more round usually confirms the first.
+    for _ in 0..MAX_ELSEWHERE_ROUNDS {
+        let seen: Vec<TeamData> = with_all_leave
+            .iter()
+            .zip(&elsewhere)
+            .map(|(t, elsewhere)| {
+                let mut inputs = (*t.inputs).clone();
+                inputs.elsewhere.clone_from(elsewhere);
+                TeamData { inputs: Arc::new(inputs), pipelines: Vec::new(), runbooks: Vec::new() }
+            })
+            .collect();
+        let refs: Vec<(&str, &TeamData)> = org.teams.iter().map(String::as_str).zip(&seen).collect();
+        let next = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
+        if next == elsewhere {
+            break;
+        }
+        elsewhere = next;
+    }
 
     // Second pass: every team with everyone's leave and its backups' other teams, validated
     // again (a trade may no longer match once another team's leave moves a swap).
