@@ -21,6 +21,7 @@ pub mod horizon;
 pub mod hours;
 pub mod ics;
 pub mod ledger;
+mod line_format;
 pub mod org;
 pub mod preview_effects;
 pub mod reminder;
@@ -30,6 +31,7 @@ pub mod schedule_diff;
 mod shape;
 mod site_paths;
 pub mod stretch_list;
+pub mod team_file;
 pub mod text_files;
 pub mod what_if;
 

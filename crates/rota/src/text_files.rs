@@ -219,7 +219,7 @@ pub fn decode(body: &str) -> Result<Vec<PipelineText>, TextFileError> {
     Ok(out)
 }
 
-fn line(out: &mut String, tag: &str, value: &str) {
+pub(crate) fn line(out: &mut String, tag: &str, value: &str) {
     out.push_str(tag);
     out.push(' ');
     for c in value.chars() {
@@ -233,7 +233,9 @@ fn line(out: &mut String, tag: &str, value: &str) {
     out.push('\n');
 }
 
-fn unescape(value: &str) -> Option<String> {
+/// Undoes the escapes of [`line`] (and `\s`, a space inside a field of
+/// [`crate::line_format`]); `None` for an unknown or unfinished escape.
+pub(crate) fn unescape(value: &str) -> Option<String> {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
@@ -245,6 +247,7 @@ fn unescape(value: &str) -> Option<String> {
             '\\' => '\\',
             'n' => '\n',
             'r' => '\r',
+            's' => ' ',
             _ => return None,
         });
     }
@@ -253,7 +256,7 @@ fn unescape(value: &str) -> Option<String> {
 
 /// `stem-<16 hex digits>.txt`, the digits a 64-bit FNV-1a hash of `body`: stable on every
 /// machine and build, and cheap (it names files for caching; it is not a security measure).
-fn hashed_name(stem: &str, body: &str) -> String {
+pub(crate) fn hashed_name(stem: &str, body: &str) -> String {
     let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     let mut name = format!("{stem}-");
     let _ = write!(name, "{hash:016x}.txt");
