@@ -283,9 +283,11 @@ pub fn decode(body: &str) -> Result<TeamData, TextFileError> {
                 description: String::new(),
             }),
             "description" => within(pipelines.last_mut(), f)?.description = f.rest("description")?,
-            "runbook" => {
-                runbooks.push(Runbook { pipeline: f.rest("pipeline")?, summary: String::new(), failure_points: Vec::new() })
-            }
+            "runbook" => runbooks.push(Runbook {
+                pipeline: f.rest("pipeline")?,
+                summary: String::new(),
+                failure_points: Vec::new(),
+            }),
             "summary" => within(runbooks.last_mut(), f)?.summary = f.rest("summary")?,
             "point" => {
                 let point = FailurePoint {

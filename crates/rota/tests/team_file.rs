@@ -34,11 +34,7 @@ fn every_team_of_the_example_organisation_round_trips() {
     let org = rota::load::load_org_dir(&workspace().join("examples/org")).unwrap();
     let fixture = OrgFixture::new().load();
     for team in org.teams.iter().chain(&fixture.teams) {
-        assert!(
-            team.data.inputs.elsewhere.iter().all(|e| e.from < e.to),
-            "{} has stretches elsewhere",
-            team.slug
-        );
+        assert!(team.data.inputs.elsewhere.iter().all(|e| e.from < e.to), "{} has stretches elsewhere", team.slug);
         round_trips(&team.data);
     }
     assert!(fixture.teams.iter().any(|t| !t.data.inputs.elsewhere.is_empty()));
@@ -67,12 +63,10 @@ fn hostile() -> TeamData {
         rotation: vec![s(), s(), s()],
         calendar: Some(s()),
         reminders: vec![Reminder::minutes_before(1), Reminder::minutes_before(1440)],
-        fallback_contacts: vec![contact(&mut s, ContactKind::Chat), Contact {
-            kind: ContactKind::Url,
-            value: s(),
-            label: None,
-            url: None,
-        }],
+        fallback_contacts: vec![
+            contact(&mut s, ContactKind::Chat),
+            Contact { kind: ContactKind::Url, value: s(), label: None, url: None },
+        ],
     };
     inputs.engineers = (0..4)
         .map(|i| Engineer {
@@ -94,7 +88,11 @@ fn hostile() -> TeamData {
                 date: HolidayDate::NthWeekday { month: 1, weekday: Weekday::Mon, n: 3 },
                 observed: false,
             },
-            HolidayRule { name: s(), date: HolidayDate::LastWeekday { month: 5, weekday: Weekday::Fri }, observed: true },
+            HolidayRule {
+                name: s(),
+                date: HolidayDate::LastWeekday { month: 5, weekday: Weekday::Fri },
+                observed: true,
+            },
         ],
         one_off: vec![OneOffHoliday { date: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(), name: s() }],
     });
