@@ -521,6 +521,41 @@ fn text_writes_every_teams_pipelines() {
     }
 }
 
+/// On an organisation, `rota text` also writes each team's data, the directory and the on-call
+/// table, named as `rota::org_files` names them for the build instant, each readable back.
+#[test]
+fn text_writes_each_teams_data_the_directory_and_the_on_call_table() {
+    use rota::chrono::{TimeZone, Utc};
+    let out = TempDir::new("org-data");
+    let text = org_ok(&["text", "--out", out.path()]);
+    let built = Utc.timestamp_opt(BUILT.parse().unwrap(), 0).unwrap();
+    let org = rota::load::load_org_dir_at(&org_dir(), built).unwrap();
+    let files = rota::org_files::org_files(&org, built);
+    let bytes = files.teams.iter().map(|f| f.body.len()).sum::<usize>();
+    let summary = format!(
+        "wrote 3 team files ({bytes} bytes), 1 directory ({} bytes) and 1 on-call table ({} bytes) to {}\n",
+        files.directory.body.len(),
+        files.on_call.body.len(),
+        out.0.join("data").display()
+    );
+    assert!(text.ends_with(&summary), "{text}");
+    let read = |name: &str| std::fs::read_to_string(out.0.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (team, file) in org.teams.iter().zip(&files.teams) {
+        assert!(file.name.starts_with(&format!("data/teams/{}-", team.slug)), "{}", file.name);
+        assert_eq!(rota::team_file::decode(&read(&file.name)).unwrap(), team.data.without_text());
+    }
+    assert_eq!(std::fs::read_dir(out.0.join("data/teams")).unwrap().count(), 3);
+    let directory = rota::org_files::decode_directory(&read(&files.directory.name)).unwrap();
+    assert_eq!(directory, rota::org_files::directory(&org));
+    let table = rota::org_files::decode_on_call(&read(&files.on_call.name)).unwrap();
+    assert_eq!(table.teams.len(), 3);
+    assert_eq!(table.from, built - rota::chrono::Duration::weeks(8));
+    // Every directory pipeline's text file was written too.
+    for p in &directory.pipelines {
+        assert!(out.0.join(&p.text_file).is_file(), "{}", p.text_file);
+    }
+}
+
 // ---- diff ---------------------------------------------------------------------------------------
 
 /// A copy of examples/org where Judy covers a day of Ivan's Payments week 2027-W09 (61 mod 3 = 1).
