@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use rota::Stretch;
 
-use crate::data::{teams, use_team};
+use crate::data::{teams, use_team, ListedTeam};
 
 /// The browser's clock (tests fix it with Playwright's clock).
 pub fn now_instant() -> DateTime<Utc> {
@@ -72,7 +72,9 @@ pub fn provide_clock() {
             Some((now, _)) => now.end.with_timezone(&Utc),
             None => team.schedule.rotation().week(0).start.with_timezone(&Utc),
         };
-        let Some(next) = teams().iter().map(next_of).min() else { return };
+        // Every team whose data is here, and an organisation's table of every team's stretches.
+        let table = crate::org_data::on_call().and_then(|t| t.next_change_after(current));
+        let Some(next) = teams().iter().filter_map(ListedTeam::loaded).map(next_of).chain(table).min() else { return };
         // A few milliseconds late rather than early: the new stretch starts at the handoff. Timers
         // cannot wait longer than ~24 days; a handoff further away is reached by re-arming.
         let delay =

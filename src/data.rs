@@ -1,13 +1,17 @@
-//! The site's data — one team, or an organisation of teams — validated by the build script and
-//! embedded as Rust constructors.
+//! The site's data — one team, or an organisation of teams — validated by the build script.
+//!
+//! A single team's data is embedded as Rust constructors. An organisation's site embeds only
+//! its index (the teams' names and the names of their data files): each team's data is fetched
+//! when one of its pages opens ([`crate::org_data`]), so the first load does not grow with the
+//! number of teams.
 //!
 //! Pages read the team they are about with [`use_team`]: the route provides it
-//! ([`TeamIndex`]), and a single team's site has only team 0.
+//! ([`TeamIndex`]) once its data is here, and a single team's site has only team 0.
 
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
-use rota::{Person, Schedule, ScheduleInputs, SiteData, TeamData};
+use rota::{Schedule, ScheduleInputs, TeamData};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/team_data.rs"));
@@ -19,15 +23,26 @@ pub use generated::BUILT_AT;
 /// The text file with every pipeline's prose (see `rota::text_files`).
 pub use generated::SEARCH_TEXT_FILE;
 
-/// The text file with the prose of pipeline `slug` (its description and runbook).
+/// The text file with the prose of pipeline `slug` (its description and runbook): embedded
+/// for a single team, in the directory for an organisation.
 pub fn text_file_of(slug: &str) -> Option<&'static str> {
-    let files = generated::TEXT_FILES;
-    files.binary_search_by(|(s, _)| (*s).cmp(slug)).ok().map(|i| files[i].1)
+    #[cfg(not(rota_org))]
+    {
+        let files = generated::TEXT_FILES;
+        files.binary_search_by(|(s, _)| (*s).cmp(slug)).ok().map(|i| files[i].1)
+    }
+    #[cfg(rota_org)]
+    {
+        let directory = crate::org_data::directory()?;
+        directory.pipelines.iter().find(|p| p.slug == slug).map(|p| p.text_file.as_str())
+    }
 }
 
-/// One team of the site, with its real schedule, shared by every page, so weeks resolved once
-/// stay resolved.
+/// One team of the site with its data, and its real schedule, shared by every page, so weeks
+/// resolved once stay resolved.
 pub struct SiteTeam {
+    /// Its place in the organisation's order (0 for a single team).
+    pub index: usize,
     /// Empty for a single team's site; the `/teams/<slug>/` of an organisation's.
     pub slug: String,
     pub data: TeamData,
@@ -35,6 +50,11 @@ pub struct SiteTeam {
 }
 
 impl SiteTeam {
+    pub fn new(index: usize, slug: String, data: TeamData) -> SiteTeam {
+        let schedule = Arc::new(Schedule::new(Arc::clone(&data.inputs)));
+        SiteTeam { index, slug, data, schedule }
+    }
+
     pub fn inputs(&self) -> &ScheduleInputs {
         &self.data.inputs
     }
@@ -43,50 +63,108 @@ impl SiteTeam {
         &self.inputs().team.name
     }
 
-    /// A page of this team as a site path: `page` itself for a single team (`/schedule`),
-    /// under `/teams/<slug>` in an organisation (`/` is the team's Now view, `/teams/<slug>/`).
     pub fn path(&self, page: &str) -> String {
-        if self.slug.is_empty() {
-            page.to_string()
-        } else if page == "/" {
-            format!("/teams/{}/", self.slug)
-        } else {
-            format!("/teams/{}{page}", self.slug)
-        }
+        team_path(&self.slug, page)
+    }
+}
+
+/// A page of a team as a site path: `page` itself for a single team (`/schedule`), under
+/// `/teams/<slug>` in an organisation (`/` is the team's Now view, `/teams/<slug>/`).
+fn team_path(slug: &str, page: &str) -> String {
+    if slug.is_empty() {
+        page.to_string()
+    } else if page == "/" {
+        format!("/teams/{slug}/")
+    } else {
+        format!("/teams/{slug}{page}")
+    }
+}
+
+/// A team as the site lists it: known from the start, its data once fetched.
+pub struct ListedTeam {
+    pub index: usize,
+    pub slug: String,
+    pub name: String,
+    /// Its time zone, in which its pages give times.
+    pub zone: chrono_tz::Tz,
+    /// The file with its data, below the site's base (an organisation's team).
+    pub file: String,
+    loaded: OnceLock<SiteTeam>,
+}
+
+impl ListedTeam {
+    pub fn path(&self, page: &str) -> String {
+        team_path(&self.slug, page)
+    }
+
+    /// Its data, once here (always, for a single team).
+    pub fn loaded(&self) -> Option<&SiteTeam> {
+        self.loaded.get()
+    }
+
+    /// Keeps `data`, fetched for this team; the first of two fetches racing wins.
+    pub fn keep(&self, data: TeamData) -> &SiteTeam {
+        self.loaded.get_or_init(|| SiteTeam::new(self.index, self.slug.clone(), data))
     }
 }
 
 /// The organisation around the teams, when the site is one.
 pub struct OrgInfo {
     pub name: String,
-    pub people: Vec<Person>,
+    /// The files of its directory (people and pipelines) and of its on-call table.
+    pub directory: String,
+    pub on_call: String,
 }
 
 struct Site {
     #[cfg_attr(not(rota_org), allow(dead_code))]
     org: Option<OrgInfo>,
-    teams: Vec<SiteTeam>,
+    teams: Vec<ListedTeam>,
 }
 
 fn site() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
     SITE.get_or_init(|| {
-        let team = |slug: String, data: TeamData| {
-            let schedule = Arc::new(Schedule::new(Arc::clone(&data.inputs)));
-            SiteTeam { slug, data, schedule }
-        };
-        match generated::site_data() {
-            SiteData::Team(data) => Site { org: None, teams: vec![team(String::new(), data)] },
-            SiteData::Org(org) => Site {
-                teams: org.teams.into_iter().map(|t| team(t.slug, t.data)).collect(),
-                org: Some(OrgInfo { name: org.name, people: org.people }),
-            },
+        #[cfg(not(rota_org))]
+        {
+            let data = match generated::site_data() {
+                rota::SiteData::Team(data) => data,
+                rota::SiteData::Org(_) => unreachable!("an organisation's site is compiled with cfg(rota_org)"),
+            };
+            let team = ListedTeam {
+                index: 0,
+                slug: String::new(),
+                name: data.inputs.team.name.clone(),
+                zone: data.inputs.team.time_zone,
+                file: String::new(),
+                loaded: OnceLock::new(),
+            };
+            team.keep(data);
+            Site { org: None, teams: vec![team] }
+        }
+        #[cfg(rota_org)]
+        {
+            let index = generated::org_index();
+            let teams = index
+                .teams
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| ListedTeam {
+                    index: i,
+                    slug: t.slug,
+                    name: t.name,
+                    zone: t.time_zone,
+                    file: t.file,
+                    loaded: OnceLock::new(),
+                })
+                .collect();
+            Site { org: Some(OrgInfo { name: index.name, directory: index.directory, on_call: index.on_call }), teams }
         }
     })
 }
 
 /// Every team, in display order (one for a single team's site).
-pub fn teams() -> &'static [SiteTeam] {
+pub fn teams() -> &'static [ListedTeam] {
     &site().teams
 }
 
@@ -103,90 +181,82 @@ pub fn org() -> Option<&'static OrgInfo> {
     None
 }
 
-pub fn team_by_slug(slug: &str) -> Option<(usize, &'static SiteTeam)> {
-    teams().iter().enumerate().find(|(_, t)| t.slug == slug)
+pub fn team_by_slug(slug: &str) -> Option<&'static ListedTeam> {
+    teams().iter().find(|t| t.slug == slug)
 }
 
-/// The team a pipeline (and its runbook) belongs to.
-pub fn team_of_pipeline(slug: &str) -> Option<(usize, &'static SiteTeam)> {
-    teams().iter().enumerate().find(|(_, t)| t.data.pipeline(slug).is_some())
+/// The single team's data (a single team's site has it from the start).
+fn only_team() -> &'static SiteTeam {
+    teams()[0].loaded().expect("a single team's data is embedded")
 }
 
-/// The teams a person is in, in display order.
-pub fn teams_of(person: &str) -> impl Iterator<Item = (usize, &'static SiteTeam)> + 'static {
-    let person = person.to_string();
-    teams().iter().enumerate().filter(move |(_, t)| t.data.engineer(&person).is_some())
+/// A person's name anywhere on the site: from the page's team, else the organisation's
+/// directory once fetched (the slug itself for someone not in the data).
+pub fn name_of(slug: &str) -> String {
+    if let Some(engineer) = try_use_team().and_then(|t| t.data.engineer(slug)) {
+        return engineer.name.clone();
+    }
+    if org().is_none() {
+        return only_team().data.name_of(slug).to_string();
+    }
+    crate::org_data::person(slug).map_or_else(|| slug.to_string(), |p| p.person.name.clone())
 }
 
-/// A person's name anywhere on the site (the slug itself for someone not in the data).
-pub fn name_of(slug: &str) -> &str {
+/// Everyone on the team (or in the organisation, once its directory is here) as
+/// `(slug, name)`.
+pub fn everyone() -> Vec<(String, String)> {
     match org() {
-        Some(org) => org.people.iter().find(|p| p.slug == slug).map_or(slug, |p| p.name.as_str()),
-        None => teams()[0].data.name_of(slug),
+        Some(_) => crate::org_data::directory()
+            .map(|d| d.people.iter().map(|p| (p.person.slug.clone(), p.person.name.clone())).collect())
+            .unwrap_or_default(),
+        None => only_team().inputs().engineers.iter().map(|e| (e.slug.clone(), e.name.clone())).collect(),
     }
-}
-
-/// The teams a list page shows: the route's team, else every team.
-pub fn listed_teams() -> Vec<&'static SiteTeam> {
-    match use_context::<TeamIndex>() {
-        Some(TeamIndex(i)) => teams().get(i).into_iter().collect(),
-        None => teams().iter().collect(),
-    }
-}
-
-/// Makes the team of pipeline `slug` the page's team (the first team for an unknown slug,
-/// whose page says so), for the components below.
-pub fn provide_team_of_pipeline(slug: &str) -> &'static SiteTeam {
-    let (index, team) = team_of_pipeline(slug).unwrap_or((0, &teams()[0]));
-    provide_context(TeamIndex(index));
-    team
 }
 
 /// Each instant from `from` to `to` when someone of `team` is on call for it and for another
 /// team at once, with `schedule` standing for `team`'s own (a what-if preview's, or the real
-/// one), as (this team's week, the other team, its week, from, to).
+/// one). The other teams' stretches come with the team's data (`ScheduleInputs::elsewhere`),
+/// so no other team needs fetching.
 pub fn clashes_with_other_teams(
-    team: &'static SiteTeam,
+    team: &SiteTeam,
     schedule: &Schedule,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<rota::Clash> {
-    if org().is_none() {
+    if org().is_none() || schedule.inputs().elsewhere.is_empty() {
         return Vec::new();
     }
-    let shares_someone =
-        |other: &SiteTeam| other.inputs().engineers.iter().any(|e| team.data.engineer(&e.slug).is_some());
-    let mut schedules: Vec<(&str, &Schedule)> = vec![(team.slug.as_str(), schedule)];
-    schedules.extend(
-        teams().iter().filter(|t| t.slug != team.slug && shares_someone(t)).map(|t| (t.slug.as_str(), &*t.schedule)),
-    );
-    if schedules.len() == 1 {
-        return Vec::new();
-    }
-    rota::org::clashes(&schedules, from, to)
-        .into_iter()
-        .filter(|c| c.teams.iter().any(|s| s.team == team.slug))
-        .collect()
+    rota::org::clashes_elsewhere(team.index, &team.slug, schedule, from, to)
 }
 
 /// Which team the page is about, provided by its route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TeamIndex(pub usize);
 
-/// The team of the page being rendered (the only team of a single team's site).
+/// The team of the page being rendered, if its data is here (the only team of a single
+/// team's site).
+pub fn try_use_team() -> Option<&'static SiteTeam> {
+    match use_context::<TeamIndex>() {
+        Some(TeamIndex(i)) => teams().get(i)?.loaded(),
+        None if org().is_none() => Some(only_team()),
+        None => None,
+    }
+}
+
+/// The team of the page being rendered. Pages of a team are rendered once its data is here
+/// (see `pages::team_scope`); a page rendered without one shows the first team whose data is.
 pub fn use_team() -> &'static SiteTeam {
-    let index = use_context::<TeamIndex>().map_or(0, |t| t.0);
-    &teams()[index.min(teams().len() - 1)]
+    try_use_team().or_else(|| teams().iter().find_map(ListedTeam::loaded)).unwrap_or_else(only_team)
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
-    /// Guards against drift between `data/` and what the site embeds (the generated code is
-    /// rebuilt by the build script, but this proves the generator round-trips every field).
-    /// `scripts/test` also runs it with `ROTA_DATA_DIR` set to the later-deploy data, whose
-    /// contacts, covers and trades `data/` does not have, and to the example organisation.
+    /// Guards against drift between the data folder and what the site embeds (the generated
+    /// code is rebuilt by the build script, but this proves the generator round-trips every
+    /// field). `scripts/test` also runs it with `ROTA_DATA_DIR` set to the later-deploy data,
+    /// whose contacts, covers and trades `data/` does not have, and to the example organisation.
     #[test]
     fn embedded_data_equals_the_data_folder() {
         // The folder the build script embedded: it reads the same variable at compile time.
@@ -194,13 +264,24 @@ mod tests {
             .filter(|dir| !dir.is_empty())
             .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), |dir| Path::new(dir).to_path_buf());
         let loaded = rota::load::load_any(&dir).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(super::generated::site_data(), loaded.without_text());
-        // The prose is in the files `rota text` writes for the same data, under the names embedded.
         let files = rota::text_files::text_files_of(loaded.teams().into_iter().map(|(_, team)| team));
         assert_eq!(super::SEARCH_TEXT_FILE, files.search.name);
-        for (slug, file) in &files.pipelines {
-            assert_eq!(super::text_file_of(slug), Some(file.name.as_str()), "{slug}");
+        #[cfg(not(rota_org))]
+        {
+            assert_eq!(super::generated::site_data(), loaded.without_text());
+            // The prose is in the files `rota text` writes for the same data, under the names embedded.
+            for (slug, file) in &files.pipelines {
+                assert_eq!(super::text_file_of(slug), Some(file.name.as_str()), "{slug}");
+            }
+            assert_eq!(super::generated::TEXT_FILES.len(), files.pipelines.len());
         }
-        assert_eq!(super::generated::TEXT_FILES.len(), files.pipelines.len());
+        #[cfg(rota_org)]
+        {
+            // An organisation embeds the index of the files `rota text` writes for the same
+            // data at the same build instant.
+            let rota::SiteData::Org(org) = &loaded else { panic!("{} is not an organisation", dir.display()) };
+            let built_at = rota::build_time::from_env().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(super::generated::org_index(), rota::org_files::org_files(org, built_at).index);
+        }
     }
 }

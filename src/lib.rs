@@ -15,6 +15,7 @@ mod components;
 pub mod data;
 mod keyboard;
 mod links;
+mod org_data;
 mod pages;
 mod preview;
 mod prose;
@@ -39,9 +40,24 @@ use pages::runbook::{RunbookPage, RunbooksPage};
 use pages::schedule::SchedulePage;
 use pages::team_scope::in_team;
 
-/// Mounts the app in place of the static shell that `index.html` paints first.
+/// Mounts the app in place of the static shell that `index.html` paints first. An
+/// organisation's page first fetches the data it shows (see [`org_data::preload`]), while the
+/// shell stays on screen.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    if data::org().is_none() {
+        return mount_now();
+    }
+    let path = window().location().pathname().unwrap_or_default();
+    let base = links::base_path();
+    let path = path.strip_prefix(base.as_str()).unwrap_or(&path).to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        org_data::preload(&path).await;
+        mount_now();
+    });
+}
+
+fn mount_now() {
     let shell = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match shell {
         Some(shell) => {
@@ -71,9 +87,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| if data::org().is_some() { OrgNowPage().into_any() } else { NowPage().into_any() } />
                     <Route path=path!("/schedule") view=in_team(SchedulePage, true) />
-                    <Route path=path!("/pipelines") view=PipelinesPage />
+                    <Route path=path!("/pipelines") view=in_team(PipelinesPage, true) />
                     <Route path=path!("/pipelines/:slug") view=PipelinePage />
-                    <Route path=path!("/runbooks") view=RunbooksPage />
+                    <Route path=path!("/runbooks") view=in_team(RunbooksPage, true) />
                     <Route path=path!("/runbooks/:slug") view=RunbookPage />
                     <Route path=path!("/people") view=PeoplePage />
                     <Route path=path!("/people/:slug") view=|| if data::org().is_some() { OrgPersonPage().into_any() } else { PersonPage().into_any() } />

@@ -12,7 +12,7 @@ use leptos::wasm_bindgen::JsCast;
 use rota::text_files::{decode, PipelineText};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::data::text_file_of;
+use crate::data::{org, text_file_of};
 use crate::links;
 
 /// The pipelines' texts of one file, or why they could not be had.
@@ -33,7 +33,7 @@ pub async fn load(file: &'static str) -> Loaded {
     Ok(texts)
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let unreachable = || "you seem to be offline, and this device has not saved it yet".to_string();
     let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
@@ -66,11 +66,16 @@ impl Prose {
             attempt.track();
             let slug = pipeline.get();
             texts.set(None);
-            let file = text_file_of(&slug);
             leptos::task::spawn_local(async move {
-                let loaded = match file {
-                    Some(file) => load(file).await,
-                    None => Err("this build has no text for it".to_string()),
+                // An organisation's files are named in its directory.
+                let directory = match org() {
+                    Some(_) => crate::org_data::load_directory().await.map(|_| ()),
+                    None => Ok(()),
+                };
+                let loaded = match (directory, text_file_of(&slug)) {
+                    (Err(reason), _) => Err(reason),
+                    (Ok(()), Some(file)) => load(file).await,
+                    (Ok(()), None) => Err("this build has no text for it".to_string()),
                 };
                 // Only for the pipeline still shown, and not after the page has gone.
                 if pipeline.try_get_untracked().as_ref() == Some(&slug) {

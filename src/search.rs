@@ -1,6 +1,8 @@
 //! Instant, offline search over teams, pipelines, runbook failure points and people.
 
-use rota::TeamData;
+use rota::org_files::Directory;
+use rota::text_files::PipelineText;
+use rota::{Runbook, TeamData};
 
 use crate::links;
 
@@ -79,22 +81,60 @@ fn add_content(entries: &mut Vec<SearchEntry>, team: &IndexedTeam) {
     }
     for r in &data.runbooks {
         let pipeline = data.pipeline(&r.pipeline).map_or(r.pipeline.as_str(), |p| p.name.as_str());
-        for f in &r.failure_points {
-            // Symptoms are the words an alert uses ("numbers look doubled"), embedded with the
-            // titles, so they are found before the prose arrives.
-            let mut text = vec![f.slug.as_str()];
-            text.extend(f.symptoms.iter().map(String::as_str));
-            text.push(f.description.as_str());
-            text.extend(f.signals.iter().map(String::as_str));
-            text.extend(f.first_checks.iter().map(String::as_str));
-            entries.push(SearchEntry::new(
-                format!("Failure point · {pipeline}"),
-                &f.title,
-                &text,
-                links::failure_point(&r.pipeline, &f.slug),
-            ));
+        add_failure_points(entries, pipeline, r);
+    }
+}
+
+fn add_failure_points(entries: &mut Vec<SearchEntry>, pipeline: &str, runbook: &Runbook) {
+    for f in &runbook.failure_points {
+        // Symptoms are the words an alert uses ("numbers look doubled"), embedded with the
+        // titles, so they are found before the prose arrives.
+        let mut text = vec![f.slug.as_str()];
+        text.extend(f.symptoms.iter().map(String::as_str));
+        text.push(f.description.as_str());
+        text.extend(f.signals.iter().map(String::as_str));
+        text.extend(f.first_checks.iter().map(String::as_str));
+        entries.push(SearchEntry::new(
+            format!("Failure point · {pipeline}"),
+            &f.title,
+            &text,
+            links::failure_point(&runbook.pipeline, &f.slug),
+        ));
+    }
+}
+
+/// An organisation's index without any team's data: its teams (`(name, page)`), then, once
+/// fetched, every pipeline and person of its directory and the failure points of its search
+/// file's runbooks.
+pub fn build_org_index(
+    teams: &[(&str, String)],
+    directory: Option<&Directory>,
+    texts: &[PipelineText],
+) -> Vec<SearchEntry> {
+    let mut entries: Vec<SearchEntry> =
+        teams.iter().map(|(name, path)| SearchEntry::new("Team".into(), name, &[], path.clone())).collect();
+    let Some(directory) = directory else { return entries };
+    let description = |slug: &str| texts.iter().find(|t| t.pipeline == slug).map_or("", |t| t.description.as_str());
+    for p in &directory.pipelines {
+        let team = teams.get(p.team).map_or("", |(name, _)| name);
+        entries.push(SearchEntry::new(
+            format!("Pipeline · {team}"),
+            &p.name,
+            &[&p.slug, description(&p.slug)],
+            links::pipeline(&p.slug),
+        ));
+    }
+    for text in texts {
+        if let Some(runbook) = &text.runbook {
+            let pipeline = directory.pipelines.iter().find(|p| p.slug == text.pipeline);
+            add_failure_points(&mut entries, pipeline.map_or(text.pipeline.as_str(), |p| p.name.as_str()), runbook);
         }
     }
+    for p in &directory.people {
+        let person = &p.person;
+        entries.push(SearchEntry::new("Person".into(), &person.name, &[&person.slug], links::person(&person.slug)));
+    }
+    entries
 }
 
 /// Entries containing every word of `query` (case-insensitive), title matches first.
@@ -188,15 +228,14 @@ mod tests {
             rota::SiteData::Org(org) => org,
             rota::SiteData::Team(_) => unreachable!("examples/org is an organisation"),
         };
-        let teams: Vec<IndexedTeam> = org
-            .teams
-            .iter()
-            .map(|t| IndexedTeam {
-                data: &t.data,
-                team: Some((t.data.inputs.team.name.as_str(), format!("/teams/{}/", t.slug))),
-            })
-            .collect();
-        let index = build_index(&teams);
+        let teams: Vec<(&str, String)> =
+            org.teams.iter().map(|t| (t.data.inputs.team.name.as_str(), format!("/teams/{}/", t.slug))).collect();
+        // What the site fetches: the directory, and the search file's texts.
+        let search_file = rota::text_files::text_files_of(org.teams.iter().map(|t| &t.data)).search;
+        let texts = rota::text_files::decode(&search_file.body).unwrap();
+        let directory = rota::org_files::directory(&org);
+        assert_eq!(build_org_index(&teams, None, &texts).len(), 3, "the teams alone, before the directory arrives");
+        let index = build_org_index(&teams, Some(&directory), &texts);
         let found = |q| search(&index, q, 10).into_iter().map(|e| (e.kind.clone(), e.href.clone())).collect::<Vec<_>>();
         assert_eq!(found("platform")[0], ("Team".to_string(), "/teams/platform/".to_string()));
         assert_eq!(

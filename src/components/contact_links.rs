@@ -6,18 +6,23 @@
 use leptos::prelude::*;
 use rota::{Contact, ContactKind};
 
-use crate::data::use_team;
+use crate::data::try_use_team;
 
 /// The contacts of the engineer `slug` from `data/team.json`, in their order, and the older
 /// free-text `contact` as a note.
 #[component]
 pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
-    let inputs = use_team().inputs();
-    let Some(engineer) = inputs.engineer(&slug) else {
-        return ().into_any();
+    // The page's team's engineer; else (an organisation's front page) the directory's person.
+    let team = try_use_team();
+    let (contacts, contact, fallback) = match team.and_then(|t| t.inputs().engineer(&slug)) {
+        Some(engineer) => (&engineer.contacts, &engineer.contact, team.map(|t| &t.inputs().team.fallback_contacts)),
+        None => match crate::org_data::person(&slug) {
+            Some(person) => (&person.person.contacts, &person.person.contact, None),
+            None => return ().into_any(),
+        },
     };
-    if engineer.contacts.is_empty() && engineer.contact.is_none() {
-        let fallback = &inputs.team.fallback_contacts;
+    if contacts.is_empty() && contact.is_none() {
+        let fallback = fallback.map(Vec::as_slice).unwrap_or_default();
         let fallback = (!fallback.is_empty()).then(|| {
             view! {
                 <p class="fallback-intro">"Reach the team instead:"</p>
@@ -30,8 +35,8 @@ pub fn ContactLinks(#[prop(into)] slug: String) -> impl IntoView {
         }
         .into_any();
     }
-    let items = engineer.contacts.iter().map(contact_item).collect_view();
-    let note = engineer.contact.clone().map(|note| view! { <li class="contact-note">"Note: " {note}</li> });
+    let items = contacts.iter().map(contact_item).collect_view();
+    let note = contact.clone().map(|note| view! { <li class="contact-note">"Note: " {note}</li> });
     view! { <ul class="contacts" data-testid="contacts">{items}{note}</ul> }.into_any()
 }
 

@@ -1,3 +1,4 @@
+pub mod awaited;
 pub mod calendar_subscribe;
 pub mod contact_links;
 pub mod copy_link;

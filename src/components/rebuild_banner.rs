@@ -2,14 +2,15 @@ use leptos::prelude::*;
 use rota::freshness::Freshness;
 
 use crate::clock::use_clock;
-use crate::data::{teams, BUILT_AT};
+use crate::data::{teams, ListedTeam, BUILT_AT};
 
 /// Tells every visitor when this build's calendar feeds are about to run dry, or have: the pages
 /// compute any week live, but the feeds were written at build time, and nothing else says so.
 #[component]
 pub fn RebuildBanner() -> impl IntoView {
-    // The feeds of every team were written by the same build; the first team's zone dates it.
-    let team = &teams()[0];
+    // The feeds of every team were written by the same build: any team dates them (in an
+    // organisation, the first whose data the page has fetched).
+    let team = teams().iter().find_map(ListedTeam::loaded)?;
     let freshness = Freshness::of_build(&team.schedule, BUILT_AT);
     let zone = team.inputs().team.time_zone;
     let now = use_clock();
@@ -18,7 +19,7 @@ pub fn RebuildBanner() -> impl IntoView {
         let today = now.get().with_timezone(&zone).date_naive();
         freshness.filter(|f| f.rebuild_due(today)).map(|f| (f, f.feeds_ended(today)))
     });
-    move || {
+    Some(move || {
         due.get().map(|(f, ended)| {
             let date = |d: chrono::NaiveDate| view! { <time datetime=d.to_string()>{d.to_string()}</time> };
             view! {
@@ -28,5 +29,5 @@ pub fn RebuildBanner() -> impl IntoView {
                 </aside>
             }
         })
-    }
+    })
 }

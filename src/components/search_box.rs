@@ -4,10 +4,10 @@ use crate::links;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::data::{org, teams, SEARCH_TEXT_FILE};
+use crate::data::{org, teams, use_team, SEARCH_TEXT_FILE};
 use crate::keyboard::field_target;
 use crate::prose;
-use crate::search::{build_index, search, IndexedTeam, SearchEntry};
+use crate::search::{build_index, build_org_index, search, IndexedTeam, SearchEntry};
 
 const MAX_RESULTS: usize = 8;
 
@@ -21,21 +21,16 @@ enum FullText {
     Failed(String),
 }
 
-/// The index of every team, with the prose once it has been fetched.
+/// The index of every team, with the prose once it has been fetched (and an organisation's
+/// directory).
 fn site_index(texts: Option<&[rota::text_files::PipelineText]>) -> Vec<SearchEntry> {
-    let with_text: Vec<rota::TeamData> = match texts {
-        Some(texts) => teams().iter().map(|t| t.data.with_text(texts)).collect(),
-        None => Vec::new(),
-    };
-    let indexed: Vec<IndexedTeam> = teams()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| IndexedTeam {
-            data: with_text.get(i).unwrap_or(&t.data),
-            team: org().map(|_| (t.name(), t.path("/"))),
-        })
-        .collect();
-    build_index(&indexed)
+    if org().is_some() {
+        let teams: Vec<(&str, String)> = teams().iter().map(|t| (t.name.as_str(), t.path("/"))).collect();
+        return build_org_index(&teams, crate::org_data::directory(), texts.unwrap_or_default());
+    }
+    let data = &use_team().data;
+    let with_text = texts.map(|texts| data.with_text(texts));
+    build_index(&[IndexedTeam { data: with_text.as_ref().unwrap_or(data), team: None }])
 }
 
 /// One search box over pipelines, failure points and people. `/` focuses it from anywhere,
@@ -51,7 +46,12 @@ pub fn SearchBox() -> impl IntoView {
         }
         full_text.set(FullText::Loading);
         leptos::task::spawn_local(async move {
-            match prose::load(SEARCH_TEXT_FILE).await {
+            // An organisation's pipelines and people are in its directory.
+            let directory = match org() {
+                Some(_) => crate::org_data::load_directory().await.map(|_| ()),
+                None => Ok(()),
+            };
+            match directory.and(prose::load(SEARCH_TEXT_FILE).await) {
                 Ok(texts) => {
                     index.set(site_index(Some(&texts)));
                     full_text.set(FullText::Loaded);

@@ -19,7 +19,7 @@ pub fn SiteNav() -> impl IntoView {
         let path = pathname.get();
         let path = path.strip_prefix(links::base_path().as_str()).unwrap_or(&path).to_string();
         let slug = path.strip_prefix("/teams/")?.split('/').next()?.to_string();
-        team_by_slug(&slug).filter(|_| !slug.is_empty()).map(|(index, _)| index)
+        team_by_slug(&slug).filter(|_| !slug.is_empty()).map(|t| t.index)
     });
     move || {
         let index = team.get();

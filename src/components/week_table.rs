@@ -86,7 +86,8 @@ pub fn WeekTable(
             let zone = w.week.start.timezone();
             for c in &clashes {
                 let Some(other) = c.teams.iter().find(|s| s.team != team.slug) else { continue };
-                let other_name = crate::data::team_by_slug(&other.team).map_or(other.team.as_str(), |(_, t)| t.name());
+                let other_name =
+                    crate::data::team_by_slug(&other.team).map_or(other.team.as_str(), |t| t.name.as_str());
                 notes.push(format!(
                     "Clash: {} is also on call for {other_name} ({}) from {} to {}",
                     name(&c.person),

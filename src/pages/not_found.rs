@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::not_yet_in_data::NotYetInData;
+use crate::data::everyone;
 use crate::links;
-use crate::pages::person::everyone;
 use crate::suggest::close_to;
 use leptos_meta::Title;
 use leptos_router::components::A;

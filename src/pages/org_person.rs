@@ -13,14 +13,15 @@ use leptos_router::hooks::use_params_map;
 use rota::{FairnessLedger, Period, Stretch};
 
 use crate::clock::use_clock;
+use crate::components::awaited::awaited;
 use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::not_yet_in_data::NotYetInData;
-use crate::data::{name_of, org, teams_of, SiteTeam, TeamIndex};
+use crate::data::{everyone, name_of, SiteTeam, TeamIndex};
 use crate::links;
+use crate::org_data::{load_teams_of, teams_of_now};
 use crate::pages::not_found::unknown;
-use crate::pages::person::everyone;
 
 /// How far ahead the timeline and the clashes look.
 const AHEAD_WEEKS: i64 = 26;
@@ -34,54 +35,67 @@ pub fn OrgPersonPage() -> impl IntoView {
     move || {
         today.track();
         let slug = params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
-        let Some(person) = org().and_then(|o| o.people.iter().find(|p| p.slug == slug)) else {
-            return view! {
-                {unknown("person", &slug, &everyone(), links::person, ("/people", "Everyone"))}
-                <NotYetInData />
-            }
-            .into_any();
-        };
-        let teams: Vec<(usize, &'static SiteTeam)> = teams_of(&slug).collect();
-        if let Some((index, _)) = teams.first() {
-            provide_context(TeamIndex(*index));
+        let (ready, load) = (slug.clone(), slug.clone());
+        awaited(
+            "this person's teams".to_string(),
+            move || teams_of_now(&ready),
+            move || {
+                let slug = load.clone();
+                Box::pin(async move { load_teams_of(&slug).await })
+            },
+            move |teams| person_view(&slug, teams, now.get_untracked()),
+        )
+    }
+}
+
+/// The page of person `slug`, in `teams` (`None`: not in the organisation's directory).
+fn person_view(slug: &str, teams: Option<Vec<&'static SiteTeam>>, now: chrono::DateTime<chrono::Utc>) -> AnyView {
+    let (Some(teams), Some(person)) = (teams, crate::org_data::person(slug)) else {
+        return view! {
+            {unknown("person", slug, &everyone(), links::person, ("/people", "Everyone"))}
+            <NotYetInData />
         }
-        let now = now.get_untracked();
-        let until = now + Duration::weeks(AHEAD_WEEKS);
-        let shifts = shifts(&teams, &slug, now, until);
-        let next_in_team = teams
-            .iter()
-            .map(|&(_, team)| {
-                let next = shifts.iter().find(|(t, _)| t.slug == team.slug).map(|(_, s)| s.clone());
-                let when = match next {
-                    Some(s) if s.start.to_utc() <= now => {
-                        view! { "on call now, until " <Instant at=s.end /> }.into_any()
-                    }
-                    Some(s) => view! { "next from " <Instant at=s.start /> }.into_any(),
-                    None => view! { {format!("no shift in the next {AHEAD_WEEKS} weeks")} }.into_any(),
-                };
-                view! {
-                    <li data-team=team.slug.clone()>
-                        <A href=links::href(team.path("/"))>{team.name().to_string()}</A> ": " {when}
-                    </li>
-                }
-            })
-            .collect_view();
-        let clashes = clashes_of(&teams, &slug, now, until);
-        let timeline = shifts
-            .iter()
-            .map(|(team, s)| {
-                view! {
-                    <tr data-team=team.slug.clone()>
-                        <td>{team.name().to_string()}</td>
-                        <td><Instant at=s.start /></td>
-                        <td><Instant at=s.end /></td>
-                        <td>{if s.is_cover() { "cover" } else { "week" }}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let fairness = fairness(&teams, &slug, now.year());
-        view! {
+        .into_any();
+    };
+    let person = &person.person;
+    let slug = slug.to_string();
+    if let Some(team) = teams.first() {
+        provide_context(TeamIndex(team.index));
+    }
+    let until = now + Duration::weeks(AHEAD_WEEKS);
+    let shifts = shifts(&teams, &slug, now, until);
+    let next_in_team = teams
+        .iter()
+        .map(|&team| {
+            let next = shifts.iter().find(|(t, _)| t.slug == team.slug).map(|(_, s)| s.clone());
+            let when = match next {
+                Some(s) if s.start.to_utc() <= now => view! { "on call now, until " <Instant at=s.end /> }.into_any(),
+                Some(s) => view! { "next from " <Instant at=s.start /> }.into_any(),
+                None => view! { {format!("no shift in the next {AHEAD_WEEKS} weeks")} }.into_any(),
+            };
+            view! {
+                <li data-team=team.slug.clone()>
+                    <A href=links::href(team.path("/"))>{team.name().to_string()}</A> ": " {when}
+                </li>
+            }
+        })
+        .collect_view();
+    let clashes = clashes_of(&teams, &slug, now, until);
+    let timeline = shifts
+        .iter()
+        .map(|(team, s)| {
+            view! {
+                <tr data-team=team.slug.clone()>
+                    <td>{team.name().to_string()}</td>
+                    <td><Instant at=s.start /></td>
+                    <td><Instant at=s.end /></td>
+                    <td>{if s.is_cover() { "cover" } else { "week" }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let fairness = fairness(&teams, &slug, now.year());
+    view! {
             <Title text=person.name.clone() />
             <h1>{person.name.clone()}</h1>
             <ContactLinks slug=slug.clone() />
@@ -110,18 +124,17 @@ pub fn OrgPersonPage() -> impl IntoView {
             <CalendarSubscribe feed=links::person_feed(&slug) title=format!("{}'s on-call calendar, every team", person.name) />
         }
         .into_any()
-    }
 }
 
 /// Every stretch `slug` is on call in `teams` between `from` and `to`, in time order.
 fn shifts(
-    teams: &[(usize, &'static SiteTeam)],
+    teams: &[&'static SiteTeam],
     slug: &str,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<(&'static SiteTeam, Stretch)> {
     let mut out = Vec::new();
-    for (_, team) in teams {
+    for team in teams {
         let rotation = team.schedule.rotation();
         let first = rotation.index_at(from).unwrap_or(0);
         let Some(last) = rotation.index_at(to) else { continue };
@@ -137,22 +150,22 @@ fn shifts(
 
 /// The clashes of `slug` between `from` and `to`, in words.
 fn clashes_of(
-    teams: &[(usize, &'static SiteTeam)],
+    teams: &[&'static SiteTeam],
     slug: &str,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<impl IntoView + use<>> {
     let schedules: Vec<(&str, Arc<rota::Schedule>)> =
-        teams.iter().map(|(_, t)| (t.slug.as_str(), Arc::clone(&t.schedule))).collect();
+        teams.iter().map(|t| (t.slug.as_str(), Arc::clone(&t.schedule))).collect();
     rota::org::clashes(&schedules, from, to)
         .into_iter()
         .filter(|c| c.person == slug)
         .map(|c| {
             let side = |s: &rota::org::ClashSide| {
-                let name = teams.iter().find(|(_, t)| t.slug == s.team).map_or(s.team.as_str(), |(_, t)| t.name());
+                let name = teams.iter().find(|t| t.slug == s.team).map_or(s.team.as_str(), |t| t.name());
                 format!("{name} ({})", s.week)
             };
-            let zone = teams[0].1.inputs().team.time_zone;
+            let zone = teams[0].inputs().team.time_zone;
             let text = format!("{} and {}: ", side(&c.teams[0]), side(&c.teams[1]));
             view! {
                 <li>{text} <Instant at=c.from.with_timezone(&zone) /> " to " <Instant at=c.to.with_timezone(&zone) /></li>
@@ -162,10 +175,10 @@ fn clashes_of(
 }
 
 /// Weeks and hours on call in `year`, per team and in total.
-fn fairness(teams: &[(usize, &'static SiteTeam)], slug: &str, year: i32) -> impl IntoView + use<> {
+fn fairness(teams: &[&'static SiteTeam], slug: &str, year: i32) -> impl IntoView + use<> {
     let rows: Vec<(String, u32, f64)> = teams
         .iter()
-        .map(|(_, team)| {
+        .map(|team| {
             let ledger = FairnessLedger::for_year(&team.schedule, year);
             let row = ledger.row(slug, Period::Year(year));
             (team.name().to_string(), row.map_or(0, |r| r.weeks_on_call), row.map_or(0.0, |r| r.hours_on_call()))

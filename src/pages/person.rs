@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use rota::{FairnessLedger, WeekAssignment};
 
 use crate::clock::{use_clock, use_current_week};
+use crate::components::awaited::awaited;
 use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
@@ -17,7 +18,7 @@ use crate::components::preview_banner::PreviewBanner;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::week_table::WeekTable;
 use crate::components::what_if_form::WhatIfForm;
-use crate::data::{org, teams, use_team};
+use crate::data::{everyone, org, use_team};
 use crate::links;
 use crate::pages::fairness::FairnessTable;
 use crate::pages::not_found::{bad_link, unknown};
@@ -30,16 +31,24 @@ const UPCOMING_WEEKS: u32 = 26;
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     // An organisation's /people lists everyone; a team's page, its engineers.
-    let slugs: Vec<String> = match org().filter(|_| use_context::<crate::data::TeamIndex>().is_none()) {
-        Some(org) => org.people.iter().map(|p| p.slug.clone()).collect(),
-        None => use_team().inputs().engineers.iter().map(|e| e.slug.clone()).collect(),
+    let list = |slugs: Vec<String>| {
+        let items = slugs.into_iter().map(|slug| view! { <li><PersonLink slug=slug /></li> }).collect_view();
+        view! { <ul class="link-list">{items}</ul> }
     };
-    let items = slugs.into_iter().map(|slug| view! { <li><PersonLink slug=slug /></li> }).collect_view();
+    let people = match org().filter(|_| use_context::<crate::data::TeamIndex>().is_none()) {
+        Some(_) => awaited(
+            "everyone's names".to_string(),
+            crate::org_data::directory,
+            || Box::pin(crate::org_data::load_directory()),
+            move |directory| list(directory.people.iter().map(|p| p.person.slug.clone()).collect()),
+        ),
+        None => list(use_team().inputs().engineers.iter().map(|e| e.slug.clone()).collect()).into_any(),
+    };
     view! {
         <Title text="People" />
         <h1>"People"</h1>
         <PreviewIgnored />
-        <ul class="link-list">{items}</ul>
+        {people}
     }
 }
 
@@ -158,15 +167,6 @@ pub fn PersonPage() -> impl IntoView {
             <CalendarSubscribe feed=links::person_feed(&slug) title=format!("{}'s on-call calendar", person.name) />
         }
         .into_any()
-    }
-}
-
-/// Everyone on the team (or in the organisation) as `(slug, name)`, for suggesting a name
-/// close to a mistyped one.
-pub fn everyone() -> Vec<(String, String)> {
-    match org() {
-        Some(org) => org.people.iter().map(|p| (p.slug.clone(), p.name.clone())).collect(),
-        None => teams()[0].inputs().engineers.iter().map(|e| (e.slug.clone(), e.name.clone())).collect(),
     }
 }
 

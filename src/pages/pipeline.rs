@@ -5,10 +5,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::data::{provide_team_of_pipeline, teams};
+use crate::data::SiteTeam;
 use crate::links;
 use crate::pages::not_found::unknown;
 use crate::pages::pipelines::audience_label;
+use crate::pages::team_scope::{known_pipelines, with_team_of_pipeline};
 use crate::prose::Prose;
 
 /// One pipeline: whom to call in order (on call now, then its owners), and its runbook's failure points.
@@ -20,13 +21,16 @@ pub fn PipelinePage() -> impl IntoView {
     let prose = Prose::new(slug);
     move || {
         let slug = slug();
-        let data = &provide_team_of_pipeline(&slug).data;
-        let Some(p) = data.pipeline(&slug) else {
-            let known: Vec<_> =
-                teams().iter().flat_map(|t| &t.data.pipelines).map(|p| (p.slug.clone(), p.name.clone())).collect();
-            return unknown("pipeline", &slug, &known, links::pipeline, ("/pipelines", "Every pipeline")).into_any();
-        };
-        let runbook = data.runbook(&p.slug).map(|r| {
+        with_team_of_pipeline(slug.clone(), move |team| pipeline_view(team, &slug, prose))
+    }
+}
+
+fn pipeline_view(team: Option<&'static SiteTeam>, slug: &str, prose: Prose) -> AnyView {
+    let Some((data, p)) = team.and_then(|t| Some((&t.data, t.data.pipeline(slug)?))) else {
+        return unknown("pipeline", slug, &known_pipelines(false), links::pipeline, ("/pipelines", "Every pipeline"))
+            .into_any();
+    };
+    let runbook = data.runbook(&p.slug).map(|r| {
             let items = r
                 .failure_points
                 .iter()
@@ -40,17 +44,16 @@ pub fn PipelinePage() -> impl IntoView {
                 </section>
             }
         });
-        view! {
-            <Title text=p.name.clone() />
-            <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
-            <PreviewIgnored />
-            {prose.view("description", |t| view! { <p>{t.description.clone()}</p> })}
-            <dl class="owners">
-                <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
-            </dl>
-            <Escalation pipeline=p.slug.clone() />
-            {runbook}
-        }
-        .into_any()
+    view! {
+        <Title text=p.name.clone() />
+        <h1>{p.name.clone()} " " <span class="tag">{audience_label(p.audience)}</span></h1>
+        <PreviewIgnored />
+        {prose.view("description", |t| view! { <p>{t.description.clone()}</p> })}
+        <dl class="owners">
+            <dt>"Business area"</dt><dd>{p.area.clone()}</dd>
+        </dl>
+        <Escalation pipeline=p.slug.clone() />
+        {runbook}
     }
+    .into_any()
 }

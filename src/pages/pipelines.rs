@@ -5,7 +5,7 @@ use rota::Audience;
 
 use crate::components::person_link::PersonLink;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::data::{listed_teams, SiteTeam};
+use crate::data::{use_team, SiteTeam};
 use crate::links;
 
 pub fn audience_label(audience: Audience) -> &'static str {
@@ -15,22 +15,20 @@ pub fn audience_label(audience: Audience) -> &'static str {
     }
 }
 
-/// Pipeline ownership (plan §1), grouped by business area; in an organisation, team by team.
+/// Pipeline ownership (plan §1), grouped by business area: the page's team's (an
+/// organisation's `/pipelines` asks which team's first).
 #[component]
 pub fn PipelinesPage() -> impl IntoView {
-    let teams = listed_teams();
-    let headed = teams.len() > 1;
-    let tables = teams.into_iter().map(|team| ownership_table(team, headed)).collect_view();
     view! {
         <Title text="Pipelines" />
         <h1>"Pipelines and owners"</h1>
         <PreviewIgnored />
-        {tables}
+        {ownership_table(use_team())}
     }
 }
 
-/// A team's pipelines by business area, headed by the team's name among other teams'.
-fn ownership_table(team: &'static SiteTeam, headed: bool) -> impl IntoView {
+/// A team's pipelines by business area.
+fn ownership_table(team: &'static SiteTeam) -> impl IntoView {
     let data = &team.data;
     let mut areas: Vec<&str> = Vec::new();
     for p in &data.pipelines {
@@ -67,10 +65,8 @@ fn ownership_table(team: &'static SiteTeam, headed: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let heading = headed.then(|| view! { <h2><A href=links::href(team.path("/"))>{team.name().to_string()}</A></h2> });
     let caption = format!("{}'s pipelines by business area with their owners", team.name());
     view! {
-        {heading}
         <table class="ownership">
             <caption class="visually-hidden">{caption}</caption>
             <thead>

@@ -7,18 +7,21 @@ use crate::components::copy_link::CopyLink;
 use crate::components::escalation::Escalation;
 use crate::components::preview_ignored::PreviewIgnored;
 use crate::components::runbook_text::RunbookText;
-use crate::data::{listed_teams, provide_team_of_pipeline, teams};
+use crate::data::{use_team, SiteTeam};
 use crate::links;
 use crate::pages::not_found::unknown;
+use crate::pages::team_scope::{known_pipelines, with_team_of_pipeline};
 use crate::prose::Prose;
 
-/// `/runbooks`: every runbook.
+/// `/runbooks`: every runbook of the page's team (an organisation's `/runbooks` asks which
+/// team's first).
 #[component]
 pub fn RunbooksPage() -> impl IntoView {
-    let items = listed_teams()
-        .into_iter()
-        .flat_map(|team| team.data.runbooks.iter().map(move |r| (&team.data, r)))
-        .map(|(data, r)| {
+    let data = &use_team().data;
+    let items = data
+        .runbooks
+        .iter()
+        .map(|r| {
             let title = data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone());
             view! {
                 <li>
@@ -68,30 +71,28 @@ pub fn RunbookPage() -> impl IntoView {
 
     move || {
         let slug = slug();
-        let data = &provide_team_of_pipeline(&slug).data;
-        let Some(runbook) = data.runbook(&slug) else {
-            let known: Vec<_> = teams()
-                .iter()
-                .flat_map(|t| t.data.runbooks.iter().map(|r| (r, &t.data)))
-                .map(|(r, data)| {
-                    (r.pipeline.clone(), data.pipeline(&r.pipeline).map_or(r.pipeline.clone(), |p| p.name.clone()))
-                })
-                .collect();
-            return unknown("runbook", &slug, &known, links::runbook, ("/runbooks", "Every runbook")).into_any();
-        };
-        let pipeline = data.pipeline(&slug);
-        let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
-        let unknown_target = {
-            let id = target.get();
-            (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
+        with_team_of_pipeline(slug.clone(), move |team| runbook_view(team, slug.clone(), prose, target))
+    }
+}
+
+fn runbook_view(team: Option<&'static SiteTeam>, slug: String, prose: Prose, target: Memo<String>) -> AnyView {
+    let Some((data, runbook)) = team.and_then(|t| Some((&t.data, t.data.runbook(&slug)?))) else {
+        return unknown("runbook", &slug, &known_pipelines(true), links::runbook, ("/runbooks", "Every runbook"))
+            .into_any();
+    };
+    let pipeline = data.pipeline(&slug);
+    let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
+    let unknown_target = {
+        let id = target.get();
+        (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
                 .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
-        };
-        let contents = runbook
-            .failure_points
-            .iter()
-            .map(|f| view! { <li><A href=links::href(links::failure_point(&slug, &f.slug))>{f.title.clone()}</A></li> })
-            .collect_view();
-        let points = runbook
+    };
+    let contents = runbook
+        .failure_points
+        .iter()
+        .map(|f| view! { <li><A href=links::href(links::failure_point(&slug, &f.slug))>{f.title.clone()}</A></li> })
+        .collect_view();
+    let points = runbook
             .failure_points
             .iter()
             .map(|f| {
@@ -120,21 +121,20 @@ pub fn RunbookPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <Title text=format!("{title} runbook") />
-            <h1>{format!("{title} runbook")}</h1>
-            <PreviewIgnored />
-            {prose.view("runbook", |t| t.runbook.as_ref().map(|r| view! { <p>{r.summary.clone()}</p> }))}
-            <Escalation pipeline=slug.clone() />
-            {unknown_target}
-            <nav aria-label="Failure points" class="contents">
-                <h2 class="visually-hidden">"Failure points"</h2>
-                <ol>{contents}</ol>
-            </nav>
-            {points}
-        }
-        .into_any()
+    view! {
+        <Title text=format!("{title} runbook") />
+        <h1>{format!("{title} runbook")}</h1>
+        <PreviewIgnored />
+        {prose.view("runbook", |t| t.runbook.as_ref().map(|r| view! { <p>{r.summary.clone()}</p> }))}
+        <Escalation pipeline=slug.clone() />
+        {unknown_target}
+        <nav aria-label="Failure points" class="contents">
+            <h2 class="visually-hidden">"Failure points"</h2>
+            <ol>{contents}</ol>
+        </nav>
+        {points}
     }
+    .into_any()
 }
 
 /// A failure point's description, signals and first checks, from the runbook's fetched text.

@@ -4,8 +4,10 @@
 // for Platform in his own Data Engineering week 2027-W05: a clash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, TEST_LIMIT_MS, launchBrowser, newPage, openAt, startServer, waitForApp } from './support.mjs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { DIST, NY, ROOT, TEST_LIMIT_MS, launchBrowser, newPage, openAt, startServer, waitForApp } from './support.mjs';
 import { SIZES, audit, injectAxe } from './axe.mjs';
 
 const DIST_ORG = join(ROOT, 'target/dist-org');
@@ -62,6 +64,55 @@ test('the organisation front page: every team on call, before the wasm and after
   await page.getByTestId('org-filter').fill('bob');
   assert.deepEqual(await page.locator('.org-team:not([hidden])').evaluateAll((c) => c.map((e) => e.dataset.team)), ['data-engineering', 'platform']);
   assert.equal(await page.getByTestId('org-shown').innerText(), '2 of 3 teams');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** What a first visit (no service worker) to `path` of the site in `dir` fetches: paths and brotli bytes. */
+async function firstLoad(dir, path, instant, ready) {
+  const server = await startServer(dir);
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  const fetched = [];
+  context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const page = await openAt(context, server.url + path, instant, ready, { clock: 'fixed' });
+  await page.waitForLoadState('networkidle');
+  const paths = [...new Set(fetched)];
+  const bytes = paths
+    .map((p) => join(dir, p.endsWith('/') ? p + 'index.html' : p))
+    .reduce((sum, file) => sum + brotli(readFileSync(file)), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  await server.close();
+  return { paths, bytes };
+}
+
+test('a team\'s Now view fetches its own team\'s data and no other\'s: its first load is within 1.10 × a single team\'s site', { timeout: TEST_LIMIT_MS }, async () => {
+  const single = await firstLoad(DIST, '/', NY.thanksgiving, '[data-testid="on-call-next"]');
+  const team = await firstLoad(DIST_ORG, '/teams/payments/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="on-call-now"]');
+  const data = team.paths.filter((p) => p.startsWith('/data/'));
+  assert.equal(data.length, 1, data.join(', '));
+  assert.match(data[0], /^\/data\/teams\/payments-[0-9a-f]{16}\.txt$/);
+  console.log(`first load: a single team's Now view ${single.bytes} B, an organisation's team Now view ${team.bytes} B (brotli)`);
+  assert.ok(team.bytes <= 1.1 * single.bytes, `${team.bytes} > 1.10 × ${single.bytes}: ${team.paths.join(', ')}`);
+  // The front page reads the table of every team's on-call and the directory, no team's data.
+  const front = await firstLoad(DIST_ORG, '/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="team-on-call"]');
+  assert.deepEqual(front.paths.filter((p) => p.startsWith('/data/')).map((p) => p.replace(/-[0-9a-f]{16}\.txt$/, '')).sort(), ['/data/directory', '/data/on-call']);
+});
+
+test('moving from the front page to a team\'s schedule fetches that team\'s data on the way', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext();
+  const page = await openAt(context, site.url + '/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="team-on-call"]', { clock: 'fixed' });
+  await page.locator('.org-team[data-team="platform"] h2 a').click();
+  await page.getByTestId('on-call-now').waitFor();
+  assert.equal(await page.locator('main .team-name').innerText(), 'Platform');
+  await page.locator('.site-nav a', { hasText: 'Schedule' }).click();
+  await page.locator('tr[data-week]').first().waitFor();
+  assert.equal(await page.getByTestId('page-team').innerText(), 'Platform');
+  await page.goto(site.url + '/pipelines');
+  await waitForApp(page, '[data-testid="choose-team"]');
+  assert.equal(await page.locator('[data-testid="choose-team"] a').first().getAttribute('href'), '/teams/data-engineering/pipelines');
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -114,7 +114,13 @@ pub fn org_index_source(index: &crate::org_files::OrgIndex, search_text_file: &s
         out,
         "#[rustfmt::skip]\n#[allow(clippy::all, dead_code)]\npub fn org_index() -> ::rota::org_files::OrgIndex {{\n    use ::rota::org_files::{{OrgIndex, TeamEntry}};\n    OrgIndex {{ name: {}, teams: {}, directory: {}, on_call: {} }}\n}}",
         s(&index.name),
-        list(&index.teams, |t| format!("TeamEntry {{ slug: {}, name: {}, file: {} }}", s(&t.slug), s(&t.name), s(&t.file))),
+        list(&index.teams, |t| format!(
+            "TeamEntry {{ slug: {}, name: {}, time_zone: {}, file: {} }}",
+            s(&t.slug),
+            s(&t.name),
+            zone(t.time_zone),
+            s(&t.file)
+        )),
         s(&index.directory),
         s(&index.on_call)
     );

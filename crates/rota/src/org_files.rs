@@ -64,6 +64,9 @@ pub struct OrgIndex {
 pub struct TeamEntry {
     pub slug: String,
     pub name: String,
+    /// Its time zone, in which its pages give times (the front page too, before its file is
+    /// fetched).
+    pub time_zone: chrono_tz::Tz,
     /// Its [`crate::team_file`], below the site's base.
     pub file: String,
 }
@@ -128,6 +131,7 @@ pub fn org_files(org: &Organisation, built_at: DateTime<Utc>) -> OrgFiles {
             .map(|(t, file)| TeamEntry {
                 slug: t.slug.clone(),
                 name: t.data.inputs.team.name.clone(),
+                time_zone: t.data.inputs.team.time_zone,
                 file: file.name.clone(),
             })
             .collect(),

@@ -1,0 +1,53 @@
+//! A part of a page that needs fetched data (an organisation's team, its directory): shown at
+//! once when the visit already has the data, else after a line saying what is on its way; if
+//! it cannot be had (offline, mid-deploy), why, with a button to try again. Never a blank page.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+/// A fetch of `T`, or why it failed.
+pub type Fetch<T> = Pin<Box<dyn Future<Output = Result<T, String>>>>;
+
+/// `render(value)` once `load` has it; `ready` answers without fetching when it can. `what`
+/// names the data in the loading and error lines ("Platform's data").
+pub fn awaited<T, V>(
+    what: String,
+    ready: impl Fn() -> Option<T> + 'static,
+    load: impl Fn() -> Fetch<T> + 'static,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    if let Some(value) = ready() {
+        return render(value).into_any();
+    }
+    let state = RwSignal::new_local(None::<Result<T, String>>);
+    let attempt = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        attempt.track();
+        state.set(None);
+        let fetch = load();
+        leptos::task::spawn_local(async move {
+            let result = fetch.await;
+            // Not after the page has gone.
+            state.try_set(Some(result));
+        });
+    });
+    let what_failed = what.clone();
+    (move || match state.get() {
+        None => view! { <p class="loading" aria-busy="true">{format!("Loading {what}…")}</p> }.into_any(),
+        Some(Err(reason)) => view! {
+            <p class="notice" role="alert">
+                {format!("{what_failed} could not be loaded: {reason}. ")}
+                <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+            </p>
+        }
+        .into_any(),
+        Some(Ok(value)) => render(value).into_any(),
+    })
+    .into_any()
+}
