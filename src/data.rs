@@ -104,8 +104,21 @@ impl ListedTeam {
 
     /// Keeps `data`, fetched for this team; the first of two fetches racing wins.
     pub fn keep(&self, data: TeamData) -> &SiteTeam {
-        self.loaded.get_or_init(|| SiteTeam::new(self.index, self.slug.clone(), data))
+        let team = self.loaded.get_or_init(|| SiteTeam::new(self.index, self.slug.clone(), data));
+        TEAMS_LOADED.with(|loaded| loaded.update(|n| *n += 1));
+        team
     }
+}
+
+thread_local! {
+    /// How many teams' data have arrived: parts of the page that outlive a page (the menu)
+    /// track it to show a team once its data is here.
+    static TEAMS_LOADED: ArcRwSignal<usize> = ArcRwSignal::new(0);
+}
+
+/// Tracks the arrival of any team's data; returns how many have arrived.
+pub fn track_teams_loaded() -> usize {
+    TEAMS_LOADED.with(|loaded| loaded.get())
 }
 
 /// The organisation around the teams, when the site is one.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::data::{team_by_slug, teams, TeamIndex};
+use crate::data::{org, team_by_slug, teams, track_teams_loaded, TeamIndex};
 use crate::links;
 use crate::preview::use_what_if;
 
@@ -21,16 +21,25 @@ pub fn SiteNav() -> impl IntoView {
         let slug = path.strip_prefix("/teams/")?.split('/').next()?.to_string();
         team_by_slug(&slug).filter(|_| !slug.is_empty()).map(|t| t.index)
     });
+    // A what-if preview is read against a team's data: the single team's, or the page's team
+    // once its data is here (an organisation's other pages have none).
+    let has_data = Memo::new(move |_| {
+        track_teams_loaded();
+        org().is_none() || team.get().is_some_and(|i| teams()[i].loaded().is_some())
+    });
     move || {
         let index = team.get();
         if let Some(index) = index {
             provide_context(TeamIndex(index));
         }
-        let what_if = use_what_if();
+        let what_if = has_data.get().then(use_what_if);
         // A link the app cannot read carries nothing: the page says what is wrong with it.
         let to = move |page: &'static str| {
             let path = index.map_or(page.to_string(), |i| teams()[i].path(page));
-            move || links::href(what_if.with(|w| w.as_ref().map_or(path.clone(), |w| links::with_what_if(&path, w))))
+            move || {
+                let with_preview = what_if.and_then(|w| w.with(|w| w.as_ref().ok().map(|w| links::with_what_if(&path, w))));
+                links::href(with_preview.unwrap_or_else(|| path.clone()))
+            }
         };
         // The brand leads to the site's front page: an organisation's every team, else the Now
         // view with the preview kept.
