@@ -9,6 +9,7 @@
 use std::str::FromStr;
 
 use crate::text_files::{unescape, TextFileError};
+use crate::{Contact, ContactKind};
 
 /// Appends ` value`, escaped, spaces included (`\s`).
 pub(crate) fn word(out: &mut String, value: &str) {
@@ -50,6 +51,21 @@ fn escape(out: &mut String, value: &str, spaces: bool) {
             c => out.push(c),
         }
     }
+}
+
+/// A [`Contact`] as a line: `tag kind label url value` (label and url optional).
+pub(crate) fn contact(out: &mut String, tag: &str, c: &Contact) {
+    out.push_str(tag);
+    word(out, c.kind.name());
+    opt(out, c.label.as_deref());
+    opt(out, c.url.as_deref());
+    rest(out, &c.value);
+}
+
+pub(crate) fn read_contact(f: &mut Fields) -> Result<Contact, TextFileError> {
+    let kind = f.word("contact kind")?;
+    let kind = ContactKind::ALL.into_iter().find(|k| k.name() == kind).ok_or_else(|| f.fail("bad contact kind"))?;
+    Ok(Contact { kind, label: f.opt("label")?, url: f.opt("url")?, value: f.rest("value")? })
 }
 
 /// The lines after `header` (which must be the first), each as its number, tag and fields.

@@ -33,8 +33,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::line_format::{lines, num, opt, rest, word};
-use crate::team_file::{contact, read_contact};
+use crate::line_format::{contact, lines, num, opt, read_contact, rest, word};
 use crate::text_files::{hashed_name, TextFile, TextFileError};
 use crate::{Organisation, Person, TeamData};
 

@@ -30,12 +30,12 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDateTime, Utc, Weekday};
 use chrono_tz::Tz;
 
-use crate::line_format::{lines, num, opt, rest, word, Fields};
+use crate::line_format::{contact, lines, num, opt, read_contact, rest, word, Fields};
 use crate::text_files::{line, TextFileError};
 use crate::{
-    Audience, Contact, ContactKind, Cover, Decision, Engineer, FailurePoint, Handoff, HolidayCalendar, HolidayDate,
-    HolidayRule, Leave, OnCallElsewhere, OneOffHoliday, Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs,
-    Team, TeamData, Trade, WeekId,
+    Audience, Cover, Decision, Engineer, FailurePoint, Handoff, HolidayCalendar, HolidayDate, HolidayRule, Leave,
+    OnCallElsewhere, OneOffHoliday, Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs, Team, TeamData, Trade,
+    WeekId,
 };
 
 /// The first line of every team file; a newer format changes the number.
@@ -355,20 +355,6 @@ fn read_words(f: &mut Fields) -> Result<Vec<String>, TextFileError> {
 fn note(out: &mut String, value: &Option<String>) {
     opt(out, value.as_deref());
     out.push('\n');
-}
-
-pub(crate) fn contact(out: &mut String, tag: &str, c: &Contact) {
-    out.push_str(tag);
-    word(out, c.kind.name());
-    opt(out, c.label.as_deref());
-    opt(out, c.url.as_deref());
-    rest(out, &c.value);
-}
-
-pub(crate) fn read_contact(f: &mut Fields) -> Result<Contact, TextFileError> {
-    let kind = f.word("contact kind")?;
-    let kind = ContactKind::ALL.into_iter().find(|k| k.name() == kind).ok_or_else(|| f.fail("bad contact kind"))?;
-    Ok(Contact { kind, label: f.opt("label")?, url: f.opt("url")?, value: f.rest("value")? })
 }
 
 fn read_rule(f: &mut Fields) -> Result<HolidayRule, TextFileError> {

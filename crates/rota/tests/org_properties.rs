@@ -106,13 +106,16 @@ fn team(i: usize, spec: &TeamSpec, leave: &[Leave]) -> TeamData {
 
 /// The organisation as the loader builds it: each team told when its people are on call for
 /// the others (from their schedules without that), then every team's final schedule.
-fn org(specs: &[TeamSpec], leave: &[Leave]) -> Vec<(String, Schedule)> {
+/// Teams by slug, in the organisation's order.
+type Teams = Vec<(String, Schedule)>;
+
+fn org(specs: &[TeamSpec], leave: &[Leave]) -> Teams {
     org_and_first_pass(specs, leave).0
 }
 
 /// [`org`], and each team's schedule as the others' `elsewhere` was computed from (without
 /// its own `elsewhere`).
-fn org_and_first_pass(specs: &[TeamSpec], leave: &[Leave]) -> (Vec<(String, Schedule)>, Vec<(String, Schedule)>) {
+fn org_and_first_pass(specs: &[TeamSpec], leave: &[Leave]) -> (Teams, Teams) {
     let first: Vec<TeamData> = specs.iter().enumerate().map(|(i, s)| team(i, s, leave)).collect();
     let slugs: Vec<String> = (0..first.len()).map(|i| format!("t{i}")).collect();
     let refs: Vec<(&str, &TeamData)> = slugs.iter().map(String::as_str).zip(&first).collect();
