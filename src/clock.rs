@@ -73,7 +73,7 @@ pub fn provide_clock() {
             None => team.schedule.rotation().week(0).start.with_timezone(&Utc),
         };
         // Every team whose data is here, and an organisation's table of every team's stretches.
-        let table = crate::org_data::on_call().and_then(|t| t.next_change_after(current));
+        let table = crate::data::org().and_then(|_| crate::org_data::on_call()?.next_change_after(current));
         let Some(next) = teams().iter().filter_map(ListedTeam::loaded).map(next_of).chain(table).min() else { return };
         // A few milliseconds late rather than early: the new stretch starts at the handoff. Timers
         // cannot wait longer than ~24 days; a handoff further away is reached by re-arming.

@@ -62,6 +62,14 @@ pub async fn load_directory() -> Result<&'static Directory, String> {
     Ok(DIRECTORY.get_or_init(|| decoded))
 }
 
+/// Waits for an organisation's directory (pipelines' text files, search), fetched unless this
+/// visit has it; at once for a single team's site, whose code then has no directory fetch.
+pub async fn directory_ready() -> Result<(), String> {
+    #[cfg(rota_org)]
+    load_directory().await?;
+    Ok(())
+}
+
 /// The on-call table, fetched unless this visit has it.
 pub async fn load_on_call() -> Result<&'static OnCallTable, String> {
     if let Some(table) = on_call() {

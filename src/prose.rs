@@ -12,7 +12,7 @@ use leptos::wasm_bindgen::JsCast;
 use rota::text_files::{decode, PipelineText};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::data::{org, text_file_of};
+use crate::data::text_file_of;
 use crate::links;
 
 /// The pipelines' texts of one file, or why they could not be had.
@@ -68,11 +68,7 @@ impl Prose {
             texts.set(None);
             leptos::task::spawn_local(async move {
                 // An organisation's files are named in its directory.
-                let directory = match org() {
-                    Some(_) => crate::org_data::load_directory().await.map(|_| ()),
-                    None => Ok(()),
-                };
-                let loaded = match (directory, text_file_of(&slug)) {
+                let loaded = match (crate::org_data::directory_ready().await, text_file_of(&slug)) {
                     (Err(reason), _) => Err(reason),
                     (Ok(()), Some(file)) => load(file).await,
                     (Ok(()), None) => Err("this build has no text for it".to_string()),

@@ -47,10 +47,7 @@ pub fn SearchBox() -> impl IntoView {
         full_text.set(FullText::Loading);
         leptos::task::spawn_local(async move {
             // An organisation's pipelines and people are in its directory.
-            let directory = match org() {
-                Some(_) => crate::org_data::load_directory().await.map(|_| ()),
-                None => Ok(()),
-            };
+            let directory = crate::org_data::directory_ready().await;
             match directory.and(prose::load(SEARCH_TEXT_FILE).await) {
                 Ok(texts) => {
                     index.set(site_index(Some(&texts)));

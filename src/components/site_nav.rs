@@ -37,7 +37,8 @@ pub fn SiteNav() -> impl IntoView {
         let to = move |page: &'static str| {
             let path = index.map_or(page.to_string(), |i| teams()[i].path(page));
             move || {
-                let with_preview = what_if.and_then(|w| w.with(|w| w.as_ref().ok().map(|w| links::with_what_if(&path, w))));
+                let with_preview =
+                    what_if.and_then(|w| w.with(|w| w.as_ref().ok().map(|w| links::with_what_if(&path, w))));
                 links::href(with_preview.unwrap_or_else(|| path.clone()))
             }
         };

@@ -29,7 +29,8 @@ pub fn in_team<V: IntoView + 'static>(
             None if org().is_some() => view! { <ChooseTeam /> }.into_any(),
             None => page().into_any(),
             Some(slug) => match team_by_slug(&slug) {
-                Some(listed) if !slug.is_empty() => {
+                // A single team's site has no `/teams/<slug>/` pages (its code has no fetching).
+                Some(listed) if org().is_some() && !slug.is_empty() => {
                     provide_context(TeamIndex(listed.index));
                     awaited(
                         format!("{}'s data", listed.name),
