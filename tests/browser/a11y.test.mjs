@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openAt, NY, TEST_LIMIT_MS } from './support.mjs';
-import { SIZES, audit, injectAxe } from './axe.mjs';
+import { audit, auditEverywhere, injectAxe } from './axe.mjs';
 
 const site = useSite(before, after);
 
@@ -30,21 +30,15 @@ for (const [name, path, ready] of views) {
     const context = await site.browser.newContext({ bypassCSP: true });
     const page = await openAt(context, site.url + path, NY.thanksgiving, ready, { clock: 'fixed' });
     await injectAxe(page);
-    const found = [];
-    for (const [size, viewport] of Object.entries(SIZES)) {
-      await page.setViewportSize(viewport);
-      for (const colorScheme of ['light', 'dark']) {
-        await page.emulateMedia({ colorScheme });
-        const variant = `${size}, ${colorScheme}`;
-        found.push(...(await audit(page)).map((v) => `${variant}: ${v}`));
-        await page.getByRole('searchbox').fill('drift');
-        await page.locator('#search-results li').first().waitFor();
-        found.push(...(await audit(page)).map((v) => `${variant}, search open: ${v}`));
-        await page.getByRole('searchbox').fill('');
-        await page.locator('#search-results').waitFor({ state: 'detached' });
-        audited += 2;
-      }
-    }
+    const found = await auditEverywhere(page, async (variant) => {
+      await page.getByRole('searchbox').fill('drift');
+      await page.locator('#search-results li').first().waitFor();
+      const open = (await audit(page)).map((v) => `${variant}, search open: ${v}`);
+      await page.getByRole('searchbox').fill('');
+      await page.locator('#search-results').waitFor({ state: 'detached' });
+      audited += 2;
+      return open;
+    });
     assert.deepEqual(found, []);
     assert.deepEqual(page.problems, []);
     await context.close();

@@ -19,3 +19,21 @@ export async function audit(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
 }
+
+/**
+ * Serious and critical violations at every size in light and dark mode, each line prefixed with
+ * its variant ("phone, dark: …"); `more(variant)` may change the page, audit it again and return
+ * its own lines, before the next variant.
+ */
+export async function auditEverywhere(page, more = async () => []) {
+  const found = [];
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await page.setViewportSize(viewport);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const variant = `${size}, ${colorScheme}`;
+      found.push(...(await audit(page)).map((v) => `${variant}: ${v}`), ...(await more(variant)));
+    }
+  }
+  return found;
+}
