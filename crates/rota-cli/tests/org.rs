@@ -13,6 +13,9 @@
 //! index 57, 57 mod 4 = 1) and for Platform (covering Frank), and Heidi for Payments (57 mod 3
 //! = 0): the organisation's one near clash.
 
+#[path = "../../rota/tests/support/copy_dir.rs"]
+mod copy;
+use copy::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -313,19 +316,6 @@ fn check_of_a_broken_organisation_names_the_file_and_pointer() {
         "{}",
         stderr(&output)
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 // ---- api ----------------------------------------------------------------------------------------

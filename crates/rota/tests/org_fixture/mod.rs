@@ -14,18 +14,9 @@ pub struct OrgFixture {
     pub dir: PathBuf,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+#[path = "../support/copy_dir.rs"]
+mod copy;
+use copy::copy_dir;
 
 impl OrgFixture {
     pub fn new() -> OrgFixture {
