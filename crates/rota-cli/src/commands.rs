@@ -70,16 +70,7 @@ pub fn check(data: &TeamData, source: &DataSource, today: Option<NaiveDate>, for
         report.runbooks,
         report.holiday_calendars
     );
-    for warning in &report.warnings {
-        eprintln!("warning: {warning}");
-    }
-    if let Some(f) = report.rebuild {
-        let verb = if f.feeds_ended { "ended" } else { "end" };
-        eprintln!(
-            "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
-            f.built_on, f.feeds_end
-        );
-    }
+    print_warnings(&report.warnings, report.rebuild.as_ref());
     Ok(())
 }
 
@@ -153,17 +144,24 @@ pub fn check_org(org: &Organisation, source: &DataSource, today: Option<NaiveDat
         report.pipelines,
         report.runbooks
     );
-    for warning in &report.warnings {
+    print_warnings(&report.warnings, report.rebuild.as_ref());
+    Ok(())
+}
+
+/// The tail of `rota check` on a team or an organisation: its warnings (with any hidden
+/// character of the data written out, as everything this tool prints), then whether the
+/// embedded data's feeds call for a rebuild.
+fn print_warnings(warnings: &[String], rebuild: Option<&JsonRebuild>) {
+    for warning in warnings {
         eprintln!("warning: {}", crate::terminal::visible(warning));
     }
-    if let Some(f) = report.rebuild {
+    if let Some(f) = rebuild {
         let verb = if f.feeds_ended { "ended" } else { "end" };
         eprintln!(
             "warning: this build was made on {}; the calendar feeds built with it {verb} {}: rebuild the site",
             f.built_on, f.feeds_end
         );
     }
-    Ok(())
 }
 
 pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> CommandResult {
