@@ -12,6 +12,7 @@ use leptos::wasm_bindgen::JsCast;
 use rota::text_files::{decode, PipelineText};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::awaited::{could_not_load, loading};
 use crate::data::text_file_of;
 use crate::links;
 
@@ -95,22 +96,16 @@ impl Prose {
         render: impl Fn(&PipelineText) -> V + Send + Sync + 'static,
     ) -> impl IntoView {
         let Prose { texts, attempt, .. } = self;
-        move || {
-            match texts.get() {
-            None => view! { <p class="loading" aria-busy="true">{format!("Loading the {what}…")}</p> }.into_any(),
-            Some(Err(reason)) => view! {
-                <p class="notice" role="alert">
-                    {format!("The {what} could not be loaded: {reason}. ")}
-                    <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
-                </p>
-            }
-            .into_any(),
+        move || match texts.get() {
+            None => loading(&format!("the {what}")),
+            Some(Err(reason)) => could_not_load(&format!("the {what}"), &reason, attempt),
             Some(Ok(_)) => match self.with_text(|text| render(text).into_any()) {
                 Some(view) => view,
-                None => view! { <p class="notice" role="alert">{format!("The {what} is missing from this build.")}</p> }
-                    .into_any(),
+                None => {
+                    view! { <p class="notice" role="alert">{format!("The {what} is missing from this build.")}</p> }
+                        .into_any()
+                }
             },
-        }
         }
     }
 

@@ -37,17 +37,28 @@ where
             state.try_set(Some(result));
         });
     });
-    let what_failed = what.clone();
     (move || match state.get() {
-        None => view! { <p class="loading" aria-busy="true">{format!("Loading {what}…")}</p> }.into_any(),
-        Some(Err(reason)) => view! {
-            <p class="notice" role="alert">
-                {format!("{what_failed} could not be loaded: {reason}. ")}
-                <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
-            </p>
-        }
-        .into_any(),
+        None => loading(&what),
+        Some(Err(reason)) => could_not_load(&what, &reason, attempt),
         Some(Ok(value)) => render(value).into_any(),
     })
+    .into_any()
+}
+
+/// The line while `what` ("the runbook", "Platform's data") is on its way.
+pub fn loading(what: &str) -> AnyView {
+    view! { <p class="loading" aria-busy="true">{format!("Loading {what}…")}</p> }.into_any()
+}
+
+/// Why `what` could not be had, with a button that bumps `attempt` to try again.
+pub fn could_not_load(what: &str, reason: &str, attempt: RwSignal<u32>) -> AnyView {
+    let mut chars = what.chars();
+    let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    view! {
+        <p class="notice" role="alert">
+            {format!("{what} could not be loaded: {reason}. ")}
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+        </p>
+    }
     .into_any()
 }
