@@ -52,8 +52,12 @@ pub fn loading(what: &str) -> AnyView {
 
 /// Why `what` could not be had, with a button that bumps `attempt` to try again.
 pub fn could_not_load(what: &str, reason: &str, attempt: RwSignal<u32>) -> AnyView {
-    let mut chars = what.chars();
-    let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    // The sentence starts with `what`; ASCII is enough for the words the app passes ("the …",
+    // "this …"), and Unicode's case tables would cost the wasm kilobytes.
+    let mut what = what.to_string();
+    if let Some(first) = what.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     view! {
         <p class="notice" role="alert">
             {format!("{what} could not be loaded: {reason}. ")}

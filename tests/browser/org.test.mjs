@@ -122,6 +122,20 @@ test('moving from the front page to a team\'s schedule fetches that team\'s data
   await context.close();
 });
 
+test('a team\'s data that cannot be fetched says why and offers to try again; trying again opens the page', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  let unreachable = true;
+  await context.route(/\/data\/teams\//, (route) => (unreachable ? route.abort() : route.continue()));
+  const page = await openAt(context, site.url + '/teams/platform/schedule?week=2027-W05&weeks=1', BEFORE_PAYMENTS_HANDOFF, 'main [role="alert"]', { clock: 'fixed' });
+  assert.match(await page.locator('main [role="alert"]').innerText(), /^Platform's data could not be loaded: you seem to be offline/);
+  unreachable = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('tr[data-week="2027-W05"]').waitFor();
+  assert.equal(await page.getByTestId('page-team').innerText(), 'Platform');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+  await context.close();
+});
+
 test('a team page says which team it is; a team page asked for without a team offers the teams', { timeout: TEST_LIMIT_MS }, async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/teams/payments/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="on-call-now"]', { clock: 'fixed' });
