@@ -276,14 +276,15 @@ fn team_source(name: &str, data: &TeamData) -> String {
         "        elsewhere: {},",
         list(&inputs.elsewhere, |e| {
             format!(
-            "OnCallElsewhere {{ engineer: {}, team: {}, team_slug: {}, team_index: {}, week: {}, from: const {{ ::rota::embedded::instant({}) }}, to: const {{ ::rota::embedded::instant({}) }} }}",
+            "OnCallElsewhere {{ engineer: {}, team: {}, team_slug: {}, team_index: {}, week: {}, from: const {{ ::rota::embedded::instant({}) }}, to: const {{ ::rota::embedded::instant({}) }}, counts: Counts::{:?} }}",
             s(&e.engineer),
             s(&e.team),
             s(&e.team_slug),
             e.team_index,
             week(e.week),
             e.from.timestamp(),
-            e.to.timestamp()
+            e.to.timestamp(),
+            e.counts
         )
         })
     );

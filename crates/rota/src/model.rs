@@ -35,8 +35,34 @@ pub struct ScheduleInputs {
     pub covers: Vec<Cover>,
     pub trades: Vec<Trade>,
     /// When this team's engineers are on call for other teams of the organisation (empty for
-    /// a single team): a holiday swap may not hand a week to a backup who is busy elsewhere.
+    /// a single team): a holiday swap may not hand a week to a backup who is busy elsewhere,
+    /// and a stretch on call here and there at once is a clash (see [`Counts`]).
     pub elsewhere: Vec<OnCallElsewhere>,
+}
+
+/// What a stretch on call for another team counts for. A holiday swap looks at the other
+/// teams as their own data makes them, without this check (so no two teams wait on each
+/// other); clashes are with their real schedules, where a swap of theirs may have been refused
+/// for the same reason. The two differ only around such refusals, so most stretches count for
+/// both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counts {
+    SwapsAndClashes,
+    /// In the other team's schedule before its own swaps were checked against other teams,
+    /// not in its real one.
+    SwapsOnly,
+    /// In the other team's real schedule only.
+    ClashesOnly,
+}
+
+impl Counts {
+    pub fn for_swaps(self) -> bool {
+        self != Counts::ClashesOnly
+    }
+
+    pub fn for_clashes(self) -> bool {
+        self != Counts::SwapsOnly
+    }
 }
 
 /// An engineer on call for another team of the organisation, from `from` to `to`, in one
@@ -54,6 +80,7 @@ pub struct OnCallElsewhere {
     pub week: WeekId,
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
+    pub counts: Counts,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::{Contact, OnCallElsewhere, Schedule, TeamData, WeekId};
+use crate::{Contact, Counts, OnCallElsewhere, Schedule, TeamData, WeekId};
 
 /// A person of the organisation: one slug, one name, one set of contacts, whichever teams
 /// they are in.
@@ -210,10 +210,30 @@ pub fn on_call_elsewhere(
                         week,
                         from: start,
                         to: end,
+                        counts: Counts::SwapsAndClashes,
                     }),
                 }
             }
         });
+    }
+    out
+}
+
+/// One team's `elsewhere` from the other teams as their own data makes them (`for_swaps`,
+/// from [`on_call_elsewhere`] of the teams without theirs) and from their real schedules
+/// (`real`, of the teams with theirs): each stretch once, marked with what it counts for.
+pub fn merge_elsewhere(for_swaps: Vec<OnCallElsewhere>, real: Vec<OnCallElsewhere>) -> Vec<OnCallElsewhere> {
+    let same = |a: &OnCallElsewhere, b: &OnCallElsewhere| {
+        (a.team_index, a.week, a.from, a.to, &a.engineer) == (b.team_index, b.week, b.from, b.to, &b.engineer)
+    };
+    let mut out: Vec<OnCallElsewhere> =
+        for_swaps.into_iter().map(|e| OnCallElsewhere { counts: Counts::SwapsOnly, ..e }).collect();
+    let from_swaps = out.len();
+    for stretch in real {
+        match out[..from_swaps].iter_mut().find(|e| same(e, &stretch)) {
+            Some(both) => both.counts = Counts::SwapsAndClashes,
+            None => out.push(OnCallElsewhere { counts: Counts::ClashesOnly, ..stretch }),
+        }
     }
     out
 }
@@ -224,9 +244,8 @@ pub fn on_call_elsewhere(
 /// `from` and `to`: what [`clashes`] over every team's schedule reports involving this team,
 /// computed from this team's data alone (the site has no other team's).
 ///
-/// The two agree whenever the other teams' schedules are those `elsewhere` was computed from
-/// (see [`on_call_elsewhere`]); where a team's own `elsewhere` refused one of its swaps, its
-/// real schedule differs from that, and so may the clashes.
+/// Only the stretches of `elsewhere` that count for clashes (the other teams' real schedules,
+/// see [`Counts`]) are taken.
 pub fn clashes_elsewhere(
     team_index: usize,
     team_slug: &str,
@@ -235,7 +254,7 @@ pub fn clashes_elsewhere(
     to: DateTime<Utc>,
 ) -> Vec<Clash> {
     let mut by_person: BTreeMap<&str, Vec<&OnCallElsewhere>> = BTreeMap::new();
-    for e in schedule.inputs().elsewhere.iter().filter(|e| e.from < to && from < e.to) {
+    for e in schedule.inputs().elsewhere.iter().filter(|e| e.counts.for_clashes() && e.from < to && from < e.to) {
         by_person.entry(e.engineer.as_str()).or_default().push(e);
     }
     let mut out = Vec::new();

@@ -276,7 +276,12 @@ impl Schedule {
         }
         let week = rotation.week(w);
         let (start, end) = (week.start.with_timezone(&Utc), week.end.with_timezone(&Utc));
-        if let Some(busy) = self.inputs.elsewhere.iter().find(|e| e.engineer == b && e.from < end && start < e.to) {
+        if let Some(busy) = self
+            .inputs
+            .elsewhere
+            .iter()
+            .find(|e| e.counts.for_swaps() && e.engineer == b && e.from < end && start < e.to)
+        {
             return conflict(format!("{b_name} (backup) is on call for {} in {w_id}", busy.team));
         }
         let ret_off = self.days_off(state, a, &self.dates(ret));

@@ -33,9 +33,9 @@ use chrono_tz::Tz;
 use crate::line_format::{contact, lines, num, opt, read_contact, rest, word, Fields};
 use crate::text_files::{line, TextFileError};
 use crate::{
-    Audience, Cover, Decision, Engineer, FailurePoint, Handoff, HolidayCalendar, HolidayDate, HolidayRule, Leave,
-    OnCallElsewhere, OneOffHoliday, Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs, Team, TeamData, Trade,
-    WeekId,
+    Audience, Counts, Cover, Decision, Engineer, FailurePoint, Handoff, HolidayCalendar, HolidayDate, HolidayRule,
+    Leave, OnCallElsewhere, OneOffHoliday, Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs, Team, TeamData,
+    Trade, WeekId,
 };
 
 /// The first line of every team file; a newer format changes the number.
@@ -129,7 +129,11 @@ pub fn encode(data: &TeamData) -> String {
         note(&mut out, &t.note);
     }
     for e in &inputs.elsewhere {
-        out.push_str("elsewhere");
+        out.push_str(match e.counts {
+            Counts::SwapsAndClashes => "elsewhere",
+            Counts::SwapsOnly => "elsewhere-for-swaps",
+            Counts::ClashesOnly => "elsewhere-for-clashes",
+        });
         word(&mut out, &e.engineer);
         word(&mut out, &e.team_slug);
         num(&mut out, e.team_index);
@@ -264,7 +268,12 @@ pub fn decode(body: &str) -> Result<TeamData, TextFileError> {
                 engineers: [f.word("engineer")?, f.word("engineer")?],
                 note: f.opt("note")?,
             }),
-            "elsewhere" => inputs.elsewhere.push(OnCallElsewhere {
+            "elsewhere" | "elsewhere-for-swaps" | "elsewhere-for-clashes" => inputs.elsewhere.push(OnCallElsewhere {
+                counts: match tag {
+                    "elsewhere-for-swaps" => Counts::SwapsOnly,
+                    "elsewhere-for-clashes" => Counts::ClashesOnly,
+                    _ => Counts::SwapsAndClashes,
+                },
                 engineer: f.word("engineer")?,
                 team_slug: f.word("team slug")?,
                 team_index: f.parse("team index")?,

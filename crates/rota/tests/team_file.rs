@@ -114,15 +114,20 @@ fn hostile() -> TeamData {
         note: Some(s()),
     }];
     inputs.trades = vec![Trade { weeks: [week(7), week(9)], engineers: [s(), s()], note: None }];
-    inputs.elsewhere = vec![OnCallElsewhere {
-        engineer: s(),
-        team: s(),
-        team_slug: s(),
-        team_index: 7,
-        week: week(8),
-        from: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
-        to: DateTime::from_timestamp(1_800_086_400, 123).unwrap(),
-    }];
+    // One stretch of each kind, so every tag round-trips.
+    inputs.elsewhere = [Counts::SwapsAndClashes, Counts::SwapsOnly, Counts::ClashesOnly]
+        .into_iter()
+        .map(|counts| OnCallElsewhere {
+            engineer: s(),
+            team: s(),
+            team_slug: s(),
+            team_index: 7,
+            week: week(8),
+            from: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            to: DateTime::from_timestamp(1_800_086_400, 123).unwrap(),
+            counts,
+        })
+        .collect();
     let pipelines = (0..2)
         .map(|i| Pipeline {
             slug: s(),

@@ -12,12 +12,8 @@ use serde::Deserialize;
 use super::{contacts::RawContact, load_team, InOrg, Known, LoadErrors, RawEngineer, RawLeave, Validator};
 use crate::horizon::YEARS_AHEAD;
 use crate::model::{Leave, TeamData};
-use crate::org::{on_call_elsewhere, OrgTeam, Organisation, Person};
+use crate::org::{merge_elsewhere, on_call_elsewhere, OrgTeam, Organisation, Person};
 use crate::Contact;
-
-/// Rounds of recomputing when people are on call elsewhere before taking what there is (swaps
-/// refused in a cycle between teams could otherwise go on for ever).
-const MAX_ELSEWHERE_ROUNDS: usize = 4;
 
 /// The file that makes a data folder an organisation.
 pub const ORG_FILE: &str = "org.json";
@@ -120,41 +116,33 @@ pub fn load_org_dir_at(dir: &Path, now: DateTime<Utc>) -> Result<Organisation, L
         .collect();
     let until = Utc.with_ymd_and_hms(now.year() + YEARS_AHEAD + 2, 1, 1, 0, 0, 0).single().unwrap_or(now);
     let refs: Vec<(&str, &TeamData)> = org.teams.iter().map(String::as_str).zip(&with_all_leave).collect();
-    let mut elsewhere = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
-    // A swap refused because its backup is busy elsewhere changes that team's schedule, and so
-    // what the other teams see of it: recompute from the schedules with `elsewhere` until it
-    // holds still, so each team's `elsewhere` is the other teams' real schedules (and its
-    // clashes, computed from its own data, are the organisation's; see
-    // `org::clashes_elsewhere`). One more round usually confirms the first.
-    for _ in 0..MAX_ELSEWHERE_ROUNDS {
-        let seen: Vec<TeamData> = with_all_leave
-            .iter()
-            .zip(&elsewhere)
-            .map(|(t, elsewhere)| {
-                let mut inputs = (*t.inputs).clone();
-                inputs.elsewhere.clone_from(elsewhere);
-                TeamData { inputs: Arc::new(inputs), pipelines: Vec::new(), runbooks: Vec::new() }
-            })
-            .collect();
-        let refs: Vec<(&str, &TeamData)> = org.teams.iter().map(String::as_str).zip(&seen).collect();
-        let next = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
-        if next == elsewhere {
-            break;
-        }
-        elsewhere = next;
-    }
+    // A swap sees the other teams as their own data makes them, without this check, so no two
+    // teams wait on each other.
+    let elsewhere = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
 
     // Second pass: every team with everyone's leave and its backups' other teams, validated
     // again (a trade may no longer match once another team's leave moves a swap).
     let mut teams = Vec::new();
     for ((slug, team_dir), (team, elsewhere)) in
-        org.teams.iter().zip(&team_dirs).zip(with_all_leave.iter().zip(elsewhere))
+        org.teams.iter().zip(&team_dirs).zip(with_all_leave.iter().zip(elsewhere.clone()))
     {
         let in_org = InOrg { people: Some(&people), leave: team.inputs.leave.clone(), elsewhere };
         match load_team(team_dir, &in_org) {
             Ok(data) => teams.push(OrgTeam { slug: slug.clone(), data }),
             Err(e) => v.errors.extend(e.0),
         }
+    }
+    if !v.errors.is_empty() {
+        return Err(LoadErrors(v.errors));
+    }
+    // A swap refused for a busy backup changes that team's real schedule, and so the clashes
+    // the other teams see: each team also keeps the other teams' real stretches (see `Counts`).
+    let refs: Vec<(&str, &TeamData)> = teams.iter().map(|t| (t.slug.as_str(), &t.data)).collect();
+    let real = on_call_elsewhere(&refs, DateTime::<Utc>::MIN_UTC, until);
+    for ((team, for_swaps), real) in teams.iter_mut().zip(elsewhere).zip(real) {
+        let mut inputs = (*team.data.inputs).clone();
+        inputs.elsewhere = merge_elsewhere(for_swaps, real);
+        team.data.inputs = Arc::new(inputs);
     }
     v.unique_across_teams(&teams);
     if !v.errors.is_empty() {
