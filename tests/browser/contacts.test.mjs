@@ -73,7 +73,8 @@ test('a pipeline page gives the escalation line in order: on call now, primary, 
 
 test('the first step of the escalation line changes hands at the handoff', async () => {
   const context = await site.browser.newContext();
-  const page = await openAt(context, site.v2.url + '/runbooks/aggregate-profit', NY.beforeHandoff, '[data-testid="escalation"]');
+  // Paused: a minute before the handoff, however long loading takes.
+  const page = await openAt(context, site.v2.url + '/runbooks/aggregate-profit', NY.beforeHandoff, '[data-testid="escalation"]', { clock: 'paused' });
   assert.deepEqual(await steps(page), [['on-call', 'alice'], ['primary', 'bob'], ['secondary', 'charlie']]);
   assert.deepEqual(await contactLinks(page.getByTestId('escalation').getByTestId('contacts').first()), ALICE_LINKS);
   await page.clock.fastForward(60_000); // Mon 30 Nov 09:00: Diana takes over
