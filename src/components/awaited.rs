@@ -4,28 +4,45 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 /// A fetch of `T`, or why it failed.
 pub type Fetch<T> = Pin<Box<dyn Future<Output = Result<T, String>>>>;
 
-/// `render(value)` once `load` has it; `ready` answers without fetching when it can. `what`
-/// names the data in the loading and error lines ("Platform's data").
+/// `render(value)` once `load` has it; `ready` answers without fetching when it can, and does
+/// once `load` has succeeded (every load keeps what it fetched). `what` names the data in the
+/// loading and error lines ("Platform's data").
 pub fn awaited<T, V>(
     what: String,
-    ready: impl Fn() -> Option<T> + 'static,
+    ready: impl Fn() -> Option<T> + Send + Sync + 'static,
     load: impl Fn() -> Fetch<T> + 'static,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> AnyView
 where
-    T: Clone + Send + Sync + 'static,
+    T: 'static,
     V: IntoView + 'static,
 {
-    if let Some(value) = ready() {
-        return render(value).into_any();
+    // Each page calls this with its own types; the waiting is the same for all, so it is
+    // compiled once (`wait_for`) and only these two small closures are each page's.
+    let view_if_ready = move || ready().map(|value| render(value).into_any());
+    let fetch = move || -> Fetch<()> {
+        let fetch = load();
+        Box::pin(async move { fetch.await.map(drop) })
+    };
+    wait_for(what, Arc::new(view_if_ready), Box::new(fetch))
+}
+
+fn wait_for(
+    what: String,
+    view_if_ready: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>,
+    load: Box<dyn Fn() -> Fetch<()>>,
+) -> AnyView {
+    if let Some(view) = view_if_ready() {
+        return view;
     }
-    let state = RwSignal::new_local(None::<Result<T, String>>);
+    let state = RwSignal::new(None::<Result<(), String>>);
     let attempt = RwSignal::new(0_u32);
     Effect::new(move |_| {
         attempt.track();
@@ -40,7 +57,7 @@ where
     (move || match state.get() {
         None => loading(&what),
         Some(Err(reason)) => could_not_load(&what, &reason, attempt),
-        Some(Ok(value)) => render(value).into_any(),
+        Some(Ok(())) => view_if_ready().unwrap_or_else(|| loading(&what)),
     })
     .into_any()
 }

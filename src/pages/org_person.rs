@@ -3,8 +3,6 @@
 //! the instants they are on call for two teams at once, their fairness per team and in total,
 //! and one calendar feed with every team's shifts.
 
-use std::sync::Arc;
-
 use chrono::{Datelike, Duration};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,7 +16,7 @@ use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::not_yet_in_data::NotYetInData;
-use crate::data::{everyone, name_of, SiteTeam, TeamIndex};
+use crate::data::{clashes_with_other_teams, everyone, name_of, SiteTeam, TeamIndex};
 use crate::links;
 use crate::org_data::{load_teams_of, teams_of_now};
 use crate::pages::not_found::unknown;
@@ -133,33 +131,47 @@ fn shifts(
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<(&'static SiteTeam, Stretch)> {
-    let mut out = Vec::new();
-    for team in teams {
+    let mut out: Vec<(&'static SiteTeam, Stretch)> = Vec::new();
+    for &team in teams {
         let rotation = team.schedule.rotation();
         let first = rotation.index_at(from).unwrap_or(0);
         let Some(last) = rotation.index_at(to) else { continue };
+        // Each team's stretches come in time order: merged in, not sorted (a sort is
+        // kilobytes of wasm). A team's stretch starting with another's goes after it.
+        let mut at = 0;
         for week in team.schedule.weeks(first, last.saturating_sub(first) + 1) {
-            out.extend(
-                week.stretches.into_iter().filter(|s| s.engineer == slug && s.end.to_utc() > from).map(|s| (*team, s)),
-            );
+            for s in week.stretches.into_iter().filter(|s| s.engineer == slug && s.end.to_utc() > from) {
+                while out.get(at).is_some_and(|(_, earlier)| earlier.start <= s.start) {
+                    at += 1;
+                }
+                out.insert(at, (team, s));
+                at += 1;
+            }
         }
     }
-    out.sort_by_key(|(_, s)| s.start.to_utc());
     out
 }
 
-/// The clashes of `slug` between `from` and `to`, in words.
+/// The clashes of `slug` between `from` and `to`, in words. Each clash is between two of the
+/// person's teams, so each is found once from the data of the first of them.
 fn clashes_of(
     teams: &[&'static SiteTeam],
     slug: &str,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<impl IntoView + use<>> {
-    let schedules: Vec<(&str, Arc<rota::Schedule>)> =
-        teams.iter().map(|t| (t.slug.as_str(), Arc::clone(&t.schedule))).collect();
-    rota::org::clashes(&schedules, from, to)
+    let mut clashes: Vec<rota::Clash> = teams
+        .iter()
+        .flat_map(|team| {
+            clashes_with_other_teams(team, &team.schedule, from, to)
+                .into_iter()
+                .filter(|c| c.person == slug && c.teams[0].team == team.slug)
+        })
+        .collect();
+    // All of one person: in time order.
+    clashes.sort();
+    clashes
         .into_iter()
-        .filter(|c| c.person == slug)
         .map(|c| {
             let side = |s: &rota::org::ClashSide| {
                 let name = teams.iter().find(|t| t.slug == s.team).map_or(s.team.as_str(), |t| t.name());
@@ -176,25 +188,25 @@ fn clashes_of(
 
 /// Weeks and hours on call in `year`, per team and in total.
 fn fairness(teams: &[&'static SiteTeam], slug: &str, year: i32) -> impl IntoView + use<> {
-    let rows: Vec<(String, u32, f64)> = teams
+    let rows: Vec<(String, u32, u32)> = teams
         .iter()
         .map(|team| {
             let ledger = FairnessLedger::for_year(&team.schedule, year);
             let row = ledger.row(slug, Period::Year(year));
-            (team.name().to_string(), row.map_or(0, |r| r.weeks_on_call), row.map_or(0.0, |r| r.hours_on_call()))
+            (team.name().to_string(), row.map_or(0, |r| r.weeks_on_call), row.map_or(0, |r| r.minutes_on_call))
         })
         .collect();
-    let total = (rows.iter().map(|r| r.1).sum::<u32>(), rows.iter().map(|r| r.2).sum::<f64>());
+    let total = rows.iter().fold((0, 0), |(weeks, minutes), r| (weeks + r.1, minutes + r.2));
     let body = rows
         .into_iter()
-        .map(|(team, weeks, hours)| view! { <tr><th scope="row">{team}</th><td>{weeks}</td><td>{format!("{hours:.0}")}</td></tr> })
+        .map(|(team, weeks, minutes)| view! { <tr><th scope="row">{team}</th><td>{weeks}</td><td>{rota::hours::text(minutes)}</td></tr> })
         .collect_view();
     view! {
         <table class="fairness-per-team" data-testid="person-fairness">
             <caption class="visually-hidden">{format!("{}'s weeks and hours on call per team", name_of(slug))}</caption>
             <thead><tr><th scope="col">"Team"</th><th scope="col">"Weeks on call"</th><th scope="col">"Hours on call"</th></tr></thead>
             <tbody>{body}</tbody>
-            <tfoot><tr><th scope="row">"Total"</th><td>{total.0}</td><td>{format!("{:.0}", total.1)}</td></tr></tfoot>
+            <tfoot><tr><th scope="row">"Total"</th><td>{total.0}</td><td>{rota::hours::text(total.1)}</td></tr></tfoot>
         </table>
     }
 }

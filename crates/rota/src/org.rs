@@ -277,17 +277,21 @@ pub fn clashes_elsewhere(
 /// `clashes` sorted, those of one person and the same two weeks that follow each other
 /// without a gap joined (a week split by a cover, say, is one clash, not two).
 fn join_adjacent(mut clashes: Vec<Clash>) -> Vec<Clash> {
-    clashes.sort_by(|a, b| (&a.person, &a.teams, a.from).cmp(&(&b.person, &b.teams, b.from)));
+    // By person, then time: a clash can only continue one already seen of the same person.
+    // (One sort, shared with the site's person page: each sort is kilobytes of wasm.)
+    clashes.sort();
     let mut out: Vec<Clash> = Vec::with_capacity(clashes.len());
     for clash in clashes {
-        match out.last_mut() {
-            Some(last) if last.person == clash.person && last.teams == clash.teams && last.to == clash.from => {
-                last.to = clash.to;
-            }
-            _ => out.push(clash),
+        let continued = out
+            .iter_mut()
+            .rev()
+            .take_while(|c| c.person == clash.person)
+            .find(|c| c.teams == clash.teams && c.to == clash.from);
+        match continued {
+            Some(earlier) => earlier.to = clash.to,
+            None => out.push(clash),
         }
     }
-    out.sort();
     out
 }
 
