@@ -25,6 +25,7 @@ mod line_format;
 pub mod on_call_table;
 pub mod org;
 pub mod org_files;
+mod org_index;
 pub mod preview_effects;
 pub mod reminder;
 pub mod rotation;

@@ -38,6 +38,7 @@ use crate::text_files::{hashed_name, TextFile, TextFileError};
 use crate::{Organisation, Person, TeamData};
 
 pub use crate::on_call_table::{decode_on_call, OnCallTable, TableStretch};
+pub use crate::org_index::{decode_index, encode_index, OrgIndex, TeamEntry};
 
 /// The first line of every directory; a newer format changes the number.
 const HEADER: &str = "rota-directory 1";
@@ -45,30 +46,6 @@ const HEADER: &str = "rota-directory 1";
 /// How far the on-call table reaches before and after the build, like the API's stretches.
 pub const TABLE_WEEKS_BEFORE: i64 = 8;
 pub const TABLE_WEEKS_AFTER: i64 = 104;
-
-/// What an organisation's site embeds: enough to list the teams and find every file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgIndex {
-    pub name: String,
-    /// In the organisation's order.
-    pub teams: Vec<TeamEntry>,
-    /// The [`Directory`]'s file, below the site's base.
-    pub directory: String,
-    /// The [`OnCallTable`]'s file, below the site's base.
-    pub on_call: String,
-}
-
-/// One team of the index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamEntry {
-    pub slug: String,
-    pub name: String,
-    /// Its time zone, in which its pages give times (the front page too, before its file is
-    /// fetched).
-    pub time_zone: chrono_tz::Tz,
-    /// Its [`crate::team_file`], below the site's base.
-    pub file: String,
-}
 
 /// Everyone and every pipeline of the organisation, and whose they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
