@@ -19,11 +19,14 @@ function brotliSize(body) {
   return brotliSizes.get(key);
 }
 
-/** Installed before any page script: when the on-call name first has text, and the wasm memory. */
-function initScript() {
+/**
+ * Installed before any page script: when the on-call name (the first element `selector` matches)
+ * first has text, and the wasm memory.
+ */
+function initScript(selector) {
   window.__bench = { onCall: null };
   const check = () => {
-    const el = document.querySelector('[data-testid="on-call-now"]');
+    const el = document.querySelector(selector);
     if (el && el.textContent.trim() !== '') {
       window.__bench.onCall = performance.now();
       window.__bench.onCallText = el.textContent.trim();
@@ -87,10 +90,14 @@ async function timed(page, options, act) {
 }
 
 /**
- * Visits `server` (bench/server.mjs) once. `steps`: how many "Next week" steps to time on the schedule page (0: none);
- * `search`: text to type into the search box, one timed keystroke per character ('' : none).
+ * Visits `server` (bench/server.mjs) once, at `path`, and waits for the on-call name in the first
+ * element `onCallSelector` matches. `steps`: how many "Next week" steps to time on the schedule
+ * page the menu's "Schedule" leads to (0: none); `search`: text to type into the search box, one
+ * timed keystroke per character ('' : none).
  */
-export async function measureVisit(browser, server, { steps = 0, search = '', timeout = 60000 } = {}) {
+export async function measureVisit(browser, server, {
+  path = '/', onCallSelector = '[data-testid="on-call-now"]', steps = 0, search = '', timeout = 60000,
+} = {}) {
   const url = server.url;
   server.takeLog();
   const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
@@ -102,8 +109,8 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
-    await page.addInitScript(initScript);
-    await page.goto(url + '/');
+    await page.addInitScript(initScript, onCallSelector);
+    await page.goto(url + path);
     await page.waitForFunction(() => window.__bench.onCall !== null, null, { timeout, polling: 50 });
     const fcp = await page.waitForFunction(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout, polling: 50 });
@@ -144,6 +151,9 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
     if (steps > 0) {
       await page.getByRole('link', { name: 'Schedule', exact: true }).first().click();
       await page.locator('tr[data-week]').first().waitFor({ timeout });
+      // On a team's page of an organisation the menu is the team's: its schedule, not another's.
+      const schedule = new URL(page.url()).pathname;
+      if (schedule !== path.replace(/\/?$/, '/schedule')) problems.push(`"Schedule" led to ${schedule}, not ${path}'s schedule`);
       result.steps = [];
       for (let i = 0; i < steps; i++) {
         const before = await page.locator('tr[data-week]').first().getAttribute('data-week');
@@ -165,7 +175,7 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
       const shown = await page.locator('#search-results li').count();
       if (shown === 0) problems.push(`search for "${search}" shows no results`);
     }
-    if (problems.length) throw new Error(`${url}: ${problems.join('; ')}`);
+    if (problems.length) throw new Error(`${url}${path}: ${problems.join('; ')}`);
     return result;
   } finally {
     await context.close();
