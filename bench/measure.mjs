@@ -101,8 +101,15 @@ export async function measureVisit(browser, server, {
   const url = server.url;
   server.takeLog();
   const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
-  const responses = new Map();
-  context.on('response', (res) => { if (!responses.has(res.url())) responses.set(res.url(), res); });
+  // Which paths the page requested and which the service worker did (a path may be both: a
+  // request of the page that the worker answers from the network shows as two).
+  const byPage = new Set();
+  const byWorker = new Set();
+  let responses = 0;
+  context.on('response', (res) => {
+    responses++;
+    (res.request().serviceWorker() ? byWorker : byPage).add(new URL(res.url()).pathname);
+  });
   const problems = [];
   try {
     const page = await context.newPage();
@@ -130,14 +137,12 @@ export async function measureVisit(browser, server, {
 
     // Everything fetched once the fetching stops (the service worker's precache included), each
     // URL once: the first load's transfer; `transferPage` is what the page itself requested.
-    for (let seen = -1, i = 0; seen !== responses.size && i < 20; i++) {
-      seen = responses.size;
+    for (let seen = -1, i = 0; seen !== responses && i < 20; i++) {
+      seen = responses;
       await page.waitForTimeout(300);
     }
     // Bodies as the server sent them (uncompressed), each path once; the service worker's own
     // requests are told apart by Playwright (it shows their URLs, not their bodies).
-    const byWorker = new Set([...responses].filter(([, res]) => res.request().serviceWorker()).map(([u]) => new URL(u).pathname));
-    const byPage = new Set([...responses].filter(([, res]) => !res.request().serviceWorker()).map(([u]) => new URL(u).pathname));
     const served = new Map(server.takeLog().map(({ path, body }) => [path, body]));
     Object.assign(result, { transfer: 0, transferPage: 0, transferRaw: 0, files: [] });
     for (const [path, body] of served) {
