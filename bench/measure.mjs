@@ -135,8 +135,16 @@ export async function measureVisit(browser, server, {
     const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
     Object.assign(result, { jsHeap: heap.usedSize, wasmMemory: wasm, memory: heap.usedSize + wasm });
 
-    // Everything fetched once the fetching stops (the service worker's precache included), each
-    // URL once: the first load's transfer; `transferPage` is what the page itself requested.
+    // Everything fetched once the fetching stops, the service worker's precache included: the
+    // first load's transfer; `transferPage` is what the page itself requested. A page that
+    // registers a service worker is done once the worker is active, which it becomes only after
+    // its install has precached every file (an organisation's site has thousands).
+    const precached = await page.evaluate(async (ms) => {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      if (!registration) return true;
+      return Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((ok) => setTimeout(() => ok(false), ms))]);
+    }, timeout);
+    if (!precached) problems.push(`the service worker was not active (its precache not done) within ${timeout / 1000} s`);
     for (let seen = -1, i = 0; seen !== responses && i < 20; i++) {
       seen = responses;
       await page.waitForTimeout(300);
