@@ -13,7 +13,7 @@ build:
 	scripts/setup
 	scripts/build
 
-# The benchmark of issue 11 (not part of `make test`; takes a while). BENCH_RUNS=N, BENCH_QUICK=1,
+# The benchmark of issues 11 and 17 (not part of `make test`; takes a while). BENCH_RUNS=N, BENCH_QUICK=1,
 # BENCH_BUILD=0, BENCH_LIGHTHOUSE=0: see bench/run.mjs. Writes bench/RESULTS.md and the README table.
 .PHONY: bench
 bench:

@@ -19,11 +19,14 @@ function brotliSize(body) {
   return brotliSizes.get(key);
 }
 
-/** Installed before any page script: when the on-call name first has text, and the wasm memory. */
-function initScript() {
+/**
+ * Installed before any page script: when the on-call name (the first element `selector` matches)
+ * first has text, and the wasm memory.
+ */
+function initScript(selector) {
   window.__bench = { onCall: null };
   const check = () => {
-    const el = document.querySelector('[data-testid="on-call-now"]');
+    const el = document.querySelector(selector);
     if (el && el.textContent.trim() !== '') {
       window.__bench.onCall = performance.now();
       window.__bench.onCallText = el.textContent.trim();
@@ -87,23 +90,34 @@ async function timed(page, options, act) {
 }
 
 /**
- * Visits `server` (bench/server.mjs) once. `steps`: how many "Next week" steps to time on the schedule page (0: none);
- * `search`: text to type into the search box, one timed keystroke per character ('' : none).
+ * Visits `server` (bench/server.mjs) once, at `path`, and waits for the on-call name in the first
+ * element `onCallSelector` matches. `steps`: how many "Next week" steps to time on the schedule
+ * page the menu's "Schedule" leads to (0: none); `search`: text to type into the search box, one
+ * timed keystroke per character ('' : none).
  */
-export async function measureVisit(browser, server, { steps = 0, search = '', timeout = 60000 } = {}) {
+export async function measureVisit(browser, server, {
+  path = '/', onCallSelector = '[data-testid="on-call-now"]', steps = 0, search = '', timeout = 60000,
+} = {}) {
   const url = server.url;
   server.takeLog();
   const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
-  const responses = new Map();
-  context.on('response', (res) => { if (!responses.has(res.url())) responses.set(res.url(), res); });
+  // Which paths the page requested and which the service worker did (a path may be both: a
+  // request of the page that the worker answers from the network shows as two).
+  const byPage = new Set();
+  const byWorker = new Set();
+  let responses = 0;
+  context.on('response', (res) => {
+    responses++;
+    (res.request().serviceWorker() ? byWorker : byPage).add(new URL(res.url()).pathname);
+  });
   const problems = [];
   try {
     const page = await context.newPage();
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
-    await page.addInitScript(initScript);
-    await page.goto(url + '/');
+    await page.addInitScript(initScript, onCallSelector);
+    await page.goto(url + path);
     await page.waitForFunction(() => window.__bench.onCall !== null, null, { timeout, polling: 50 });
     const fcp = await page.waitForFunction(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout, polling: 50 });
@@ -121,16 +135,22 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
     const wasm = await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
     Object.assign(result, { jsHeap: heap.usedSize, wasmMemory: wasm, memory: heap.usedSize + wasm });
 
-    // Everything fetched once the fetching stops (the service worker's precache included), each
-    // URL once: the first load's transfer; `transferPage` is what the page itself requested.
-    for (let seen = -1, i = 0; seen !== responses.size && i < 20; i++) {
-      seen = responses.size;
+    // Everything fetched once the fetching stops, the service worker's precache included: the
+    // first load's transfer; `transferPage` is what the page itself requested. A page that
+    // registers a service worker is done once the worker is active, which it becomes only after
+    // its install has precached every file (an organisation's site has thousands).
+    const precached = await page.evaluate(async (ms) => {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      if (!registration) return true;
+      return Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((ok) => setTimeout(() => ok(false), ms))]);
+    }, timeout);
+    if (!precached) problems.push(`the service worker was not active (its precache not done) within ${timeout / 1000} s`);
+    for (let seen = -1, i = 0; seen !== responses && i < 20; i++) {
+      seen = responses;
       await page.waitForTimeout(300);
     }
     // Bodies as the server sent them (uncompressed), each path once; the service worker's own
     // requests are told apart by Playwright (it shows their URLs, not their bodies).
-    const byWorker = new Set([...responses].filter(([, res]) => res.request().serviceWorker()).map(([u]) => new URL(u).pathname));
-    const byPage = new Set([...responses].filter(([, res]) => !res.request().serviceWorker()).map(([u]) => new URL(u).pathname));
     const served = new Map(server.takeLog().map(({ path, body }) => [path, body]));
     Object.assign(result, { transfer: 0, transferPage: 0, transferRaw: 0, files: [] });
     for (const [path, body] of served) {
@@ -144,6 +164,9 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
     if (steps > 0) {
       await page.getByRole('link', { name: 'Schedule', exact: true }).first().click();
       await page.locator('tr[data-week]').first().waitFor({ timeout });
+      // On a team's page of an organisation the menu is the team's: its schedule, not another's.
+      const schedule = new URL(page.url()).pathname;
+      if (schedule !== path.replace(/\/?$/, '/schedule')) problems.push(`"Schedule" led to ${schedule}, not ${path}'s schedule`);
       result.steps = [];
       for (let i = 0; i < steps; i++) {
         const before = await page.locator('tr[data-week]').first().getAttribute('data-week');
@@ -155,17 +178,33 @@ export async function measureVisit(browser, server, { steps = 0, search = '', ti
     }
     if (search) {
       const box = page.locator('#search-input');
+      // Using the box fetches the runbooks' text (and an organisation's directory, without which
+      // its search knows only the teams' names); results say "Still fetching …" until the index
+      // has them. The keystrokes are timed on the whole index: type the search once, wait for
+      // its results without that note, then clear the box.
       await box.click();
-      result.search = [];
-      for (const key of search) {
-        const done = '() => true';
-        result.search.push(await timed(page, { start: 'keydown', ignore: null, done, quietMs: 100 },
-          () => page.keyboard.press(key === ' ' ? 'Space' : key)));
+      await box.fill(search);
+      const ready = await page.waitForFunction(() => {
+        const results = document.querySelector('#search-results');
+        return results !== null && results.querySelector('.search-note') === null;
+      }, null, { timeout, polling: 50 }).then(() => true, () => false);
+      if (!ready) {
+        const note = await page.locator('#search-results .search-note').textContent().catch(() => null);
+        problems.push(`search not ready within ${timeout / 1000} s (${note ?? 'no results shown'})`);
+      } else {
+        await box.fill('');
+        await page.locator('#search-results').waitFor({ state: 'detached', timeout });
+        result.search = [];
+        for (const key of search) {
+          const done = '() => true';
+          result.search.push(await timed(page, { start: 'keydown', ignore: null, done, quietMs: 100 },
+            () => page.keyboard.press(key === ' ' ? 'Space' : key)));
+        }
+        const shown = await page.locator('#search-results li').count();
+        if (shown === 0) problems.push(`search for "${search}" shows no results`);
       }
-      const shown = await page.locator('#search-results li').count();
-      if (shown === 0) problems.push(`search for "${search}" shows no results`);
     }
-    if (problems.length) throw new Error(`${url}: ${problems.join('; ')}`);
+    if (problems.length) throw new Error(`${url}${path}: ${problems.join('; ')}`);
     return result;
   } finally {
     await context.close();

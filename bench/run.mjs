@@ -1,6 +1,8 @@
-// The benchmark of issue 11 (`make bench`; not part of `make test`). Builds pages A–D
-// (bench/build.sh), runs the native criterion bench, then visits A B C D A B C D … in headless
-// Chromium, runs Lighthouse, and prints the table (also written to bench/RESULTS.md and README).
+// The benchmark of issues 11 and 17 (`make bench`; not part of `make test`). Builds pages A–E
+// (bench/build.sh), runs the native criterion bench, then visits A B C D E "E front" A B C D … in
+// headless Chromium, runs Lighthouse, and prints the table (also written to bench/RESULTS.md and
+// README). E is a 200-team organisation's site, visited at its first team's Now view; "E front"
+// is the same site's front page (every team's card), for the on-call name visible there.
 //   BENCH_RUNS=N        visits per page (default 15)
 //   BENCH_QUICK=1       for development: 3 runs, 5 steps, short criterion, one Lighthouse run of C
 //   BENCH_BUILD=0       reuse target/bench/dist-* and the build times recorded with them
@@ -23,21 +25,28 @@ const runs = Number(env.BENCH_RUNS ?? (quick ? 3 : 15));
 const steps = quick ? 5 : 20;
 const search = 'revenue growth';
 const OUT = join(ROOT, 'target/bench');
+const ORG_E = join(ROOT, 'target/data-org-e');
 const PAGES = {
   A: { name: 'vanilla HTML+JS', dir: 'dist-a', steps: 0, search: '' },
   B: { name: 'bare Leptos', dir: 'dist-b', steps, search: '' },
   C: { name: 'rota', dir: 'dist-c', steps, search: '' },
   D: { name: 'rota, org size', dir: 'dist-d', steps, search },
+  // `path` of E is set once the organisation's data is there (its first team's Now view).
+  E: { name: 'rota, 200-team organisation', dir: 'dist-e', steps, search },
+  'E front': { name: 'rota, 200-team organisation, front page', dir: 'dist-e', steps: 0, search: '',
+    onCallSelector: '[data-testid="team-on-call"]' },
 };
 const log = (...args) => console.error('[bench]', ...args);
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-// 1. Build (or reuse) the four pages.
+// 1. Build (or reuse) the five pages.
 if (env.BENCH_BUILD === '0' && Object.values(PAGES).every((p) => existsSync(join(OUT, p.dir, 'index.html')))) {
   log('reusing the pages in target/bench (BENCH_BUILD=0)');
 } else {
   execFileSync(join(ROOT, 'bench/build.sh'), { stdio: ['ignore', process.stderr, process.stderr] });
 }
+const firstTeam = JSON.parse(readFileSync(join(ORG_E, 'org.json'), 'utf8')).teams[0];
+PAGES.E.path = `/teams/${firstTeam}/`;
 const builds = existsSync(join(OUT, 'builds.json')) ? JSON.parse(readFileSync(join(OUT, 'builds.json'), 'utf8')) : {};
 
 // 2. Natively: 520 weeks from a fresh Schedule (with the swaps data/ leads to), criterion's estimate.
@@ -49,9 +58,9 @@ const found = /schedule 520 weeks[^\n]*\n?\s*time:\s*\[\S+ \S+ (\S+) (\S+) /.exe
 if (found) native.us = Number(found[1]) * { ps: 1e-6, ns: 1e-3, 'µs': 1, us: 1, ms: 1e3, s: 1e6 }[found[2]];
 else log(`criterion gave no figure:\n${crit.stdout}\n${crit.stderr}`);
 
-// 3. Deterministic sizes: the wasm of B, C, D, and what D's data adds.
+// 3. Deterministic sizes: the wasm of B, C, D, E, and what D's data adds.
 const wasm = {};
-for (const p of ['B', 'C', 'D']) {
+for (const p of ['B', 'C', 'D', 'E']) {
   const dir = join(OUT, PAGES[p].dir);
   const files = readdirSync(dir).filter((f) => f.endsWith('.wasm'));
   wasm[p] = { raw: 0, brotli: 0 };
@@ -80,7 +89,8 @@ await measureVisit(browser.browser, servers.A).catch((e) => log(`warm-up visit f
 for (let run = 1; run <= runs; run++) {
   for (const [p, page] of Object.entries(PAGES)) {
     try {
-      const v = await measureVisit(browser.browser, servers[p], { steps: page.steps, search: page.search });
+      const v = await measureVisit(browser.browser, servers[p],
+        { path: page.path, onCallSelector: page.onCallSelector, steps: page.steps, search: page.search });
       const s = samples[p];
       for (const key of ['transfer', 'transferPage', 'transferRaw', 'fcp', 'onCall', 'onCallDom', 'memory', 'jsHeap', 'wasmMemory']) s[key].push(v[key]);
       s.steps.push(...(v.steps ?? []));
@@ -110,7 +120,7 @@ if (env.BENCH_LIGHTHOUSE !== '0') {
       const results = [];
       for (let i = 0; i < (p === 'C' ? lhRuns : 1); i++) {
         try {
-          results.push(await lighthouse(server.url + '/'));
+          results.push(await lighthouse(server.url + (page.path ?? '/')));
         } catch (e) {
           log(`lighthouse ${p} ${mode} failed: ${e.message.split('\n')[0]}`);
         }
