@@ -160,16 +160,14 @@ fn clashes_of(
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
 ) -> Vec<impl IntoView + use<>> {
-    let mut clashes: Vec<rota::Clash> = teams
-        .iter()
-        .flat_map(|team| {
-            clashes_with_other_teams(team, &team.schedule, from, to)
-                .into_iter()
-                .filter(|c| c.person == slug && c.teams[0].team == team.slug)
-        })
-        .collect();
-    // All of one person: in time order.
-    clashes.sort();
+    let mut clashes = Vec::new();
+    for team in teams {
+        for clash in clashes_with_other_teams(team, &team.schedule, from, to) {
+            if clash.person == slug && clash.teams[0].team == team.slug {
+                rota::org::insert_in_order(&mut clashes, clash);
+            }
+        }
+    }
     clashes
         .into_iter()
         .map(|c| {

@@ -276,12 +276,14 @@ pub fn clashes_elsewhere(
 
 /// `clashes` sorted, those of one person and the same two weeks that follow each other
 /// without a gap joined (a week split by a cover, say, is one clash, not two).
-fn join_adjacent(mut clashes: Vec<Clash>) -> Vec<Clash> {
-    // By person, then time: a clash can only continue one already seen of the same person.
-    // (One sort, shared with the site's person page: each sort is kilobytes of wasm.)
-    clashes.sort();
-    let mut out: Vec<Clash> = Vec::with_capacity(clashes.len());
+fn join_adjacent(clashes: Vec<Clash>) -> Vec<Clash> {
+    let mut sorted = Vec::with_capacity(clashes.len());
     for clash in clashes {
+        insert_in_order(&mut sorted, clash);
+    }
+    let mut out: Vec<Clash> = Vec::with_capacity(sorted.len());
+    for clash in sorted {
+        // By person, then time: a clash can only continue one already seen of the same person.
         let continued = out
             .iter_mut()
             .rev()
@@ -293,6 +295,14 @@ fn join_adjacent(mut clashes: Vec<Clash>) -> Vec<Clash> {
         }
     }
     out
+}
+
+/// Puts `clash` into `sorted` (by person, then time) after every clash that is not after it.
+/// Clashes are found nearly in order, so this looks from the end; it is also much smaller
+/// in the site's wasm than a sort (kilobytes per sort).
+pub fn insert_in_order(sorted: &mut Vec<Clash>, clash: Clash) {
+    let at = sorted.iter().rposition(|c| *c <= clash).map_or(0, |i| i + 1);
+    sorted.insert(at, clash);
 }
 
 /// What a data folder holds: one team (today's `data/`) or an organisation of teams.
