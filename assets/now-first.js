@@ -52,6 +52,8 @@
   if (!table.teams) {
     // One team: its Now view is the site's front page.
     if (page !== '' && page !== 'index.html') return;
+  // The front page's table reaches 13 weeks past the build; later, the app answers.
+  if (table.teams.some((t) => t.stretches.length && now >= t.stretches[t.stretches.length - 1][1])) return;
     const section = nowSection(table);
     if (section) paint(section);
     return;
@@ -65,6 +67,8 @@
     return;
   }
   if (page !== '' && page !== 'index.html') return;
+  // The front page's table reaches 13 weeks past the build; later, the app answers.
+  if (table.teams.some((t) => t.stretches.length && now >= t.stretches[t.stretches.length - 1][1])) return;
   const rows = table.teams.map((team) => {
     const slug = onCall(team.stretches);
     return element(

@@ -141,9 +141,14 @@ pub fn SearchBox() -> impl IntoView {
                 <div id="search-results" class="search-results" role="region" aria-live="polite" aria-label="Search results" on:keydown=on_results_keydown>
                     {move || {
                         let results = results();
+                        // An organisation's site has only its teams' names until its directory is here.
+                        let (fetching, searched) = match org() {
+                            Some(_) => ("the organisation's pipelines, people and runbooks", "team names"),
+                            None => ("the runbooks' text", "titles and names"),
+                        };
                         let note = match full_text.get() {
-                            FullText::Loading => Some("Still fetching the runbooks' text: only titles and names were searched so far.".to_string()),
-                            FullText::Failed(reason) => Some(format!("Only titles and names were searched; the runbooks' text could not be loaded: {reason}.")),
+                            FullText::Loading => Some(format!("Still fetching {fetching}: only {searched} were searched so far.")),
+                            FullText::Failed(reason) => Some(format!("Only {searched} were searched; {fetching} could not be loaded: {reason}.")),
                             FullText::NotAsked | FullText::Loaded => None,
                         };
                         let note = note.map(|note| view! { <p class="search-note">{note}</p> });

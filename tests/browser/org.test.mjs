@@ -68,6 +68,44 @@ test('the organisation front page: every team on call, before the wasm and after
   await context.close();
 });
 
+test('the front page paints from its table for 13 weeks after the build; later it waits for the app rather than guess', { timeout: TEST_LIMIT_MS }, async () => {
+  // Built 2026-11-29: the page's table ends 13 weeks later, on 2027-02-28 (the app's, 104 weeks later).
+  const blocked = await site.browser.newContext();
+  await blocked.route(/\.wasm$/, (route) => route.abort());
+  const late = await blocked.newPage();
+  await late.clock.setFixedTime(new Date('2027-03-15T12:00:00Z'));
+  await late.goto(site.url + '/');
+  await late.locator('#main').filter({ hasText: 'Loading' }).waitFor();
+  assert.equal(await late.locator('.org-team').count(), 0, 'no team painted past the table, not "Nobody yet"');
+  const table = JSON.parse(await late.locator('#on-call-table').textContent());
+  const lastEnd = Math.max(...table.teams.flatMap((t) => t.stretches.map(([, end]) => end)));
+  assert.ok(lastEnd <= Date.parse('2027-03-08T00:00:00Z'), new Date(lastEnd).toISOString());
+  await blocked.close();
+});
+
+test('search on a team\'s page finds the teams at once, says what it is still fetching, then finds people and pipelines', { timeout: TEST_LIMIT_MS }, async () => {
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route(/\/text\/search-/, async (route) => { await held; await route.continue(); });
+  const page = await openAt(context, site.url + '/teams/payments/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="on-call-now"]');
+  const box = page.getByRole('searchbox');
+  const titles = () => page.locator('#search-results .result-title').allInnerTexts();
+  await box.fill('platform');
+  await page.locator('#search-results li').first().waitFor();
+  assert.deepEqual(await titles(), ['Platform']);
+  // Until the directory and the search file are here, the organisation's search has only its teams.
+  assert.equal(await page.locator('.search-note').innerText(),
+    'Still fetching the organisation\'s pipelines, people and runbooks: only team names were searched so far.');
+  release();
+  await box.fill('bob');
+  await page.locator('#search-results li').first().waitFor();
+  assert.deepEqual(await titles(), ['Bob']);
+  assert.equal(await page.locator('.search-note').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** What a first visit (no service worker) to `path` of the site in `dir` fetches: paths and brotli bytes. */
