@@ -52,8 +52,6 @@
   if (!table.teams) {
     // One team: its Now view is the site's front page.
     if (page !== '' && page !== 'index.html') return;
-  // The front page's table reaches 13 weeks past the build; later, the app answers.
-  if (table.teams.some((t) => t.stretches.length && now >= t.stretches[t.stretches.length - 1][1])) return;
     const section = nowSection(table);
     if (section) paint(section);
     return;
