@@ -117,16 +117,9 @@ pub fn build_org_index(
     // The search file lists the pipelines in the directory's order, so each is looked for at
     // its own position first (at 5,000 pipelines, searching from the start every time made
     // tens of millions of comparisons before the first search).
-    let text_of = |i: usize, slug: &str| {
-        texts.get(i).filter(|t| t.pipeline == slug).or_else(|| texts.iter().find(|t| t.pipeline == slug))
-    };
-    let pipeline_of = |i: usize, slug: &str| {
-        let pipelines = &directory.pipelines;
-        pipelines.get(i).filter(|p| p.slug == slug).or_else(|| pipelines.iter().find(|p| p.slug == slug))
-    };
     for (i, p) in directory.pipelines.iter().enumerate() {
         let team = teams.get(p.team).map_or("", |(name, _)| name);
-        let description = text_of(i, &p.slug).map_or("", |t| t.description.as_str());
+        let description = at_or_find(texts, i, |t| t.pipeline == p.slug).map_or("", |t| t.description.as_str());
         entries.push(SearchEntry::new(
             format!("Pipeline · {team}"),
             &p.name,
@@ -136,7 +129,7 @@ pub fn build_org_index(
     }
     for (i, text) in texts.iter().enumerate() {
         if let Some(runbook) = &text.runbook {
-            let pipeline = pipeline_of(i, &text.pipeline);
+            let pipeline = at_or_find(&directory.pipelines, i, |p| p.slug == text.pipeline);
             add_failure_points(&mut entries, pipeline.map_or(text.pipeline.as_str(), |p| p.name.as_str()), runbook);
         }
     }
@@ -145,6 +138,11 @@ pub fn build_org_index(
         entries.push(SearchEntry::new("Person".into(), &person.name, &[&person.slug], links::person(&person.slug)));
     }
     entries
+}
+
+/// The item of `items` that `is`, looked for at position `at` first.
+fn at_or_find<T>(items: &[T], at: usize, is: impl Fn(&T) -> bool) -> Option<&T> {
+    items.get(at).filter(|item| is(item)).or_else(|| items.iter().find(|item| is(item)))
 }
 
 /// Entries containing every word of `query` (case-insensitive), title matches first.

@@ -90,8 +90,8 @@ pub fn embed_data_dir(data_dir: &Path, out_file: &Path, prose: Prose) {
 /// * [`Prose::Embedded`]: [`site_source`] (the CLI).
 /// * [`Prose::Fetched`], one team: [`site_source`] of the data without its prose, and the
 ///   text files' names ([`text_file_names`]).
-/// * [`Prose::Fetched`], an organisation: only its index, `pub const ORG_INDEX: &str`, and `pub const SEARCH_TEXT_FILE: &str`; the pages fetch
-///   the rest (see [`crate::org_files`]). `built_at` places the on-call table, so its name is
+/// * [`Prose::Fetched`], an organisation: only its index, `pub const ORG_INDEX: &str`, and
+///   `pub const SEARCH_TEXT_FILE: &str`; the pages fetch the rest (see [`crate::org_files`]). `built_at` places the on-call table, so its name is
 ///   the one `rota text` writes in the same build.
 pub fn generated_source(data: &SiteData, prose: Prose, built_at: chrono::DateTime<chrono::Utc>) -> String {
     let texts = || crate::text_files::text_files_of(data.teams().into_iter().map(|(_, team)| team));
