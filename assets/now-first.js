@@ -30,8 +30,9 @@
     node.append(...children);
     return node;
   };
-  const person = (names, slug, testid) =>
-    element('a', { href: `${base}people/${encodeURIComponent(slug)}`, 'data-testid': testid }, names[slug] ?? slug);
+  const person = (names, slug, testid) => element('a', {
+    href: `${base}people/${encodeURIComponent(slug)}`, ...(testid && { 'data-testid': testid }),
+  }, names[slug] ?? slug);
   const paint = (section) => {
     main.classList.remove('loading');
     main.removeAttribute('aria-busy');
@@ -51,9 +52,19 @@
 
   if (!table.teams) {
     // One team: its Now view is the site's front page.
-    if (page !== '' && page !== 'index.html') return;
-    const section = nowSection(table);
-    if (section) paint(section);
+    if (page === '' || page === 'index.html') {
+      const section = nowSection(table);
+      if (section) paint(section);
+      return;
+    }
+    // Its other pages come rendered at build time (src/prerender.rs), with the escalation
+    // line's first step hidden for every engineer: the one on call now is shown.
+    const slug = onCall(table.stretches);
+    if (slug === undefined) return;
+    for (const step of main.querySelectorAll('li[data-step="on-call"][hidden]')) {
+      if (step.dataset.engineer === slug) step.hidden = false;
+      else step.remove();
+    }
     return;
   }
   // An organisation: every team's on-call on the front page, one team's on its own.

@@ -41,6 +41,22 @@ function rota(...args) {
   );
 }
 
+/** `path` → its `{ title, main }`, rendered by the app's views as of the build instant. */
+function prerender(paths) {
+  const env = { ...process.env };
+  for (const key of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_BUILD_TARGET']) delete env[key];
+  const out = execFileSync(
+    'cargo',
+    ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender',
+      '--target-dir', join(root, 'target/prerender'), '--', '--out', staging, '--public-url', base],
+    { cwd: root, env, input: paths.join('\n'), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 1 << 30 },
+  );
+  return new Map(out.split('\n').filter(Boolean).map((line) => {
+    const { path, title, main } = JSON.parse(line);
+    return [path, { title, main }];
+  }));
+}
+
 const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 
 // 1. Calendar feeds around the build date (SOURCE_DATE_EPOCH, set by scripts/build, as the wasm's
@@ -92,6 +108,11 @@ if (process.env.TRUNK_PROFILE === 'release') {
   html = edit(html, 'index.html', 'the Content-Security-Policy', '<meta charset="utf-8" />',
     `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 }
+// trunk gives the wasm's preload an integrity hash, which Chromium ignores for `as="fetch"`
+// and warns about on every page (the loader's own fetch of the wasm carries none).
+const wasmPreload = html.match(/<link rel="preload"[^>]* as="fetch" type="application\/wasm">/)?.[0];
+if (!wasmPreload) throw new Error('index.html has no preload of the wasm; did trunk change its output?');
+html = edit(html, 'index.html', "the wasm's preload without integrity", wasmPreload, wasmPreload.replace(/ integrity="[^"]*"/, ''));
 const withTable = (page, table) => edit(page, 'index.html', 'the on-call table', '</head>',
   `  <script type="application/json" id="on-call-table">${JSON.stringify(table).replaceAll('<', '\\u003c')}</script>\n  </head>`);
 // An organisation's front page carries every team's table, so only its next 13 weeks: a page
@@ -115,8 +136,21 @@ writeFileSync(join(staging, 'index.html'), front);
 // An organisation's team Now page carries only its team's table, and pages that paint no
 // on-call name none, so no page grows with the number of teams but the front page.
 const paths = rota('paths').split('\n').filter((p) => p && p !== '/');
+// A single team's pages carry their content, rendered at build time by the app's own views
+// (src/prerender.rs), so it is there before the wasm and without it. Not the Now view, which
+// assets/now-first.js paints from the table at load; not an organisation's pages yet, whose
+// views need the team files they fetch.
+const prerendered = organisation ? new Map() : prerender(paths);
+const withContent = (page, path) => {
+  const content = prerendered.get(path);
+  if (!content) return page;
+  const shellMain = page.match(/<main id="main"[^>]*>[\s\S]*?<\/main>/)[0];
+  const title = content.title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  return edit(edit(page, 'index.html', 'the page\'s content', shellMain, content.main),
+    'index.html', 'the page\'s title', '<title>rota · on call</title>', `<title>${title}</title>`);
+};
 const pageOf = (path) => {
-  if (!organisation) return front;
+  if (!organisation) return withContent(front, path);
   const team = onCallTable.teams.find((t) => path === `/teams/${t.slug}/`);
   return team ? withTable(html, { organisation: onCallTable.organisation, teams: [team] }) : html;
 };

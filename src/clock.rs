@@ -3,6 +3,7 @@
 //! the page is seen again (a phone that wakes up or a tab restored from the back/forward
 //! cache), when timers may not have run.
 
+#[cfg(not(feature = "ssr"))]
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -10,14 +11,25 @@ use leptos::prelude::*;
 
 use rota::Stretch;
 
-use crate::data::{teams, use_team, ListedTeam};
+use crate::data::use_team;
+#[cfg(not(feature = "ssr"))]
+use crate::data::{teams, ListedTeam};
 
-/// The browser's clock (tests fix it with Playwright's clock).
+/// Whether the page is being rendered at build time (`prerender`): what depends on the moment
+/// the page is read is left for the app, or assets/now-first.js, to fill in at load.
+pub const AT_BUILD: bool = cfg!(feature = "ssr");
+
+/// The browser's clock (tests fix it with Playwright's clock); the build's instant for a page
+/// rendered at build time.
 pub fn now_instant() -> DateTime<Utc> {
+    #[cfg(feature = "ssr")]
+    return crate::prerender::build_instant();
+    #[cfg(not(feature = "ssr"))]
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// Longest single wait for the next handoff (browsers cap timers at 2^31 ms).
+#[cfg(not(feature = "ssr"))]
 const MAX_TIMER: Duration = Duration::from_secs(24 * 60 * 60);
 
 #[derive(Clone, Copy)]
@@ -48,6 +60,18 @@ pub fn use_horizon() -> Memo<rota::Horizon> {
 }
 
 pub fn provide_clock() {
+    // A page rendered at build time stays at the build instant.
+    #[cfg(feature = "ssr")]
+    let now = signal(now_instant()).0;
+    #[cfg(not(feature = "ssr"))]
+    let now = keep_time();
+    provide_context(Clock(now));
+}
+
+/// The instant, moved on every 15 s, at the next handoff of any team, and when the page is
+/// seen again.
+#[cfg(not(feature = "ssr"))]
+fn keep_time() -> ReadSignal<DateTime<Utc>> {
     let (now, set_now) = signal(now_instant());
     let tick = move || set_now.set(now_instant());
     if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(15)) {
@@ -83,5 +107,5 @@ pub fn provide_clock() {
             on_cleanup(move || handle.clear());
         }
     });
-    provide_context(Clock(now));
+    now
 }

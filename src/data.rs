@@ -38,6 +38,19 @@ pub fn text_file_of(slug: &str) -> Option<&'static str> {
     }
 }
 
+/// Every text file the pages show (a page rendered at build time reads them all first).
+#[cfg(feature = "ssr")]
+pub fn text_files() -> Vec<&'static str> {
+    #[cfg(not(rota_org))]
+    let mut files: Vec<&'static str> = generated::TEXT_FILES.iter().map(|(_, file)| *file).collect();
+    // An organisation's are named in its directory, which its pages fetch.
+    #[cfg(rota_org)]
+    let mut files: Vec<&'static str> = Vec::new();
+    files.sort_unstable();
+    files.dedup();
+    files
+}
+
 /// One team of the site with its data, and its real schedule, shared by every page, so weeks
 /// resolved once stay resolved.
 pub struct SiteTeam {

@@ -17,9 +17,12 @@ mod keyboard;
 mod links;
 mod org_data;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 mod preview;
 mod prose;
 mod runbook_text;
+pub mod schedule_query;
 pub mod search;
 mod suggest;
 mod time_format;
@@ -40,19 +43,19 @@ use pages::runbook::{RunbookPage, RunbooksPage};
 use pages::schedule::SchedulePage;
 use pages::team_scope::in_team;
 
-/// Mounts the app in place of the static shell that `index.html` paints first. An
-/// organisation's page first fetches the data it shows (see [`org_data::preload`]), while the
-/// shell stays on screen.
+/// Mounts the app in place of the static shell that `index.html` paints first (with the page's
+/// content, when it was rendered at build time). A page first fetches the data it shows (see
+/// [`org_data::preload`] and [`prose::preload`]), while the shell stays on screen.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if data::org().is_none() {
-        return mount_now();
-    }
     let path = window().location().pathname().unwrap_or_default();
     let base = links::base_path();
     let path = path.strip_prefix(base.as_str()).unwrap_or(&path).to_string();
     wasm_bindgen_futures::spawn_local(async move {
         org_data::preload(&path).await;
+        // A pipeline's or runbook's page comes with its text rendered at build time: the app
+        // mounts with the text too, rather than replace it with "Loading…" for a moment.
+        prose::preload(&path).await;
         mount_now();
     });
 }

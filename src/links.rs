@@ -62,12 +62,19 @@ pub fn href(path: impl AsRef<str>) -> String {
 /// The deployment's base path without a trailing slash ("" at the root, "/oncall" under a
 /// subpath), read from `<base href>`, which the build writes for `--public-url`.
 pub fn base_path() -> String {
+    #[cfg(feature = "ssr")]
+    let base = crate::prerender::public_url();
+    #[cfg(not(feature = "ssr"))]
     let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
     rota::base_path(&base).to_string()
 }
 
 /// The full URL of a site path, for "copy link".
 pub fn absolute(path: &str) -> String {
+    // A page rendered at build time does not know its host: the app writes it in at load.
+    #[cfg(feature = "ssr")]
+    let origin = "";
+    #[cfg(not(feature = "ssr"))]
     let origin = leptos::prelude::window().location().origin().unwrap_or_default();
     format!("{origin}{}{path}", base_path())
 }

@@ -25,13 +25,46 @@ thread_local! {
 
 /// The texts in `file`, fetched unless this visit already has them.
 pub async fn load(file: &'static str) -> Loaded {
-    if let Some(texts) = FILES.with(|f| f.borrow().get(file).cloned()) {
+    if let Some(texts) = kept(file) {
         return Ok(texts);
     }
     let body = fetch_text(&links::href(format!("/{file}"))).await?;
     let texts = Rc::new(decode(&body).map_err(|e| format!("its file {file} is damaged ({e})"))?);
     FILES.with(|f| f.borrow_mut().insert(file, Rc::clone(&texts)));
     Ok(texts)
+}
+
+/// The texts in `file` if this visit already has them.
+fn kept(file: &str) -> Option<Rc<Vec<PipelineText>>> {
+    FILES.with(|f| f.borrow().get(file).cloned())
+}
+
+/// The texts of pipeline `slug` if this visit already has them.
+fn kept_for(slug: &str) -> Option<Loaded> {
+    text_file_of(slug).and_then(kept).map(Ok)
+}
+
+/// Fetches the text the page at `path` (below the site's base) shows, if it shows one, so it
+/// renders complete when the app mounts. A failure is left to the page, which says so.
+pub async fn preload(path: &str) {
+    let mut parts = path.trim_start_matches('/').split('/');
+    if let ("pipelines" | "runbooks", Some(slug)) = (parts.next().unwrap_or(""), parts.next()) {
+        if let Some(file) = text_file_of(&slug.to_ascii_lowercase()) {
+            let _ = load(file).await;
+        }
+    }
+}
+
+/// Reads every text file the pages show from the staged site `dir`, so pages rendered at
+/// build time have their text.
+#[cfg(feature = "ssr")]
+pub fn keep_build_files(dir: &std::path::Path) -> Result<(), String> {
+    for file in crate::data::text_files() {
+        let body = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{}: {e}", dir.join(file).display()))?;
+        let texts = decode(&body).map_err(|e| format!("{file}: {e}"))?;
+        FILES.with(|f| f.borrow_mut().insert(file, Rc::new(texts)));
+    }
+    Ok(())
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, String> {
@@ -61,11 +94,19 @@ impl Prose {
     /// The prose of the pipeline `pipeline` names (a slug; it may change, e.g. with the route).
     pub fn new(pipeline: impl Fn() -> String + Send + Sync + 'static) -> Prose {
         let pipeline = Memo::new(move |_| pipeline());
-        let texts = RwSignal::new_local(None);
+        // Shown at once when this visit (or the build, for a page rendered at build time) has it.
+        let texts = RwSignal::new_local(kept_for(&pipeline.get_untracked()));
         let attempt = RwSignal::new(0);
         Effect::new(move |_| {
             attempt.track();
             let slug = pipeline.get();
+            if let Some(Ok(kept)) = kept_for(&slug) {
+                // Not set again when shown already: that would render the whole text again.
+                if !texts.with_untracked(|t| matches!(t, Some(Ok(shown)) if Rc::ptr_eq(shown, &kept))) {
+                    texts.set(Some(Ok(kept)));
+                }
+                return;
+            }
             texts.set(None);
             leptos::task::spawn_local(async move {
                 // An organisation's files are named in its directory.

@@ -58,7 +58,10 @@ pub fn CopyLink(path: String, #[prop(into)] to: String) -> impl IntoView {
             <button type="button" class="link-button" on:click=copy aria-label=label>
                 "Copy link"
             </button>
-            <span class="copy-status" role="status" aria-live="polite">{status}</span>
+            <span class="copy-status" role="status" aria-live="polite">
+                // Nothing, not an empty text: a page rendered at build time writes that as a space.
+                {move || Some(status.get()).filter(|s| !s.is_empty())}
+            </span>
             <Show when=move || show_field.get()>
                 <input node_ref=field class="copy-field" type="text" readonly aria-label="Link to copy" value=url.clone() />
             </Show>

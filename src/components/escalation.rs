@@ -18,7 +18,17 @@ pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
         let p = team.data.pipeline(&pipeline)?;
         let on_call = on_call_now.get().map(|(now, _)| now.engineer);
         let first = match on_call {
-            Some(slug) => step("on-call", "On call now", slug).into_any(),
+            // Who is on call when the page is read is not known at build time: every engineer's
+            // step, hidden, and assets/now-first.js shows the one on call at load (the app then
+            // renders the same in its place, so nothing moves).
+            _ if crate::clock::AT_BUILD => team
+                .inputs()
+                .engineers
+                .iter()
+                .map(|e| step("on-call", "On call now", e.slug.clone(), true))
+                .collect_view()
+                .into_any(),
+            Some(slug) => step("on-call", "On call now", slug, false).into_any(),
             None => view! {
                 <li data-step="on-call"><span class="step-role">"On call now"</span> " nobody: the rotation has not started"</li>
             }
@@ -29,18 +39,18 @@ pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
                 <h2 id="escalation-title">"Who to call, in order"</h2>
                 <ol data-testid="escalation">
                     {first}
-                    {step("primary", "Primary owner", p.primary.clone())}
-                    {step("secondary", "Secondary owner", p.secondary.clone())}
+                    {step("primary", "Primary owner", p.primary.clone(), false)}
+                    {step("secondary", "Secondary owner", p.secondary.clone(), false)}
                 </ol>
             </section>
         })
     }
 }
 
-fn step(id: &'static str, role: &'static str, slug: String) -> impl IntoView {
+fn step(id: &'static str, role: &'static str, slug: String, hidden: bool) -> impl IntoView {
     let (link, contacts) = (slug.clone(), slug.clone());
     view! {
-        <li data-step=id data-engineer=slug>
+        <li data-step=id data-engineer=slug hidden=hidden>
             <span class="step-role">{role}</span> " " <PersonLink slug=link />
             <ContactLinks slug=contacts />
         </li>

@@ -8,7 +8,8 @@ use crate::time_format::{team_time, viewer_time, viewer_zone};
 #[component]
 pub fn Instant(at: DateTime<Tz>) -> impl IntoView {
     let utc = at.with_timezone(&Utc);
-    let same_zone = viewer_zone().as_deref() == Some(at.timezone().name());
+    // At build time the reader's zone is unknown: the app adds their time when it mounts.
+    let same_zone = cfg!(feature = "ssr") || viewer_zone().as_deref() == Some(at.timezone().name());
     view! {
         <span class="instant">
             <time datetime=at.to_rfc3339()>{team_time(at)}</time>

@@ -22,7 +22,7 @@ enum Kind {
 #[component]
 pub fn WhatIfForm(
     preview: Preview,
-    #[prop(into)] path: String,
+    #[prop(into)] path: Signal<String>,
     #[prop(optional, into)] engineer: String,
 ) -> impl IntoView {
     let navigate = use_navigate();
@@ -47,7 +47,7 @@ pub fn WhatIfForm(
         match current.adding(param, &item, team.inputs(), horizon) {
             Ok(what_if) => {
                 set_error.set(String::new());
-                navigate(&links::with_what_if(&path, &what_if), Default::default());
+                navigate(&links::with_what_if(&path.get_untracked(), &what_if), Default::default());
             }
             Err(e) => set_error.set(e.reason),
         }

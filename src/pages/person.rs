@@ -16,7 +16,7 @@ use crate::components::not_yet_in_data::NotYetInData;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::preview_ignored::PreviewIgnored;
-use crate::components::week_table::WeekTable;
+use crate::components::week_table::{WeekRow, WeekTable};
 use crate::components::what_if_form::WhatIfForm;
 use crate::data::{everyone, org, use_team};
 use crate::links;
@@ -84,12 +84,12 @@ pub fn PersonPage() -> impl IntoView {
         let next = next_on_call(&weeks, &slug, now.get_untracked());
         let given_away = given_away(&weeks, &slug, p.inputs());
         // Weeks actually on call: held, or part of one through a cover.
-        let upcoming: Vec<_> = weeks.into_iter().filter(|w| w.stretches.iter().any(|s| s.engineer == slug)).collect();
+        let upcoming: Vec<_> = weeks
+            .into_iter()
+            .filter(|w| w.stretches.iter().any(|s| s.engineer == slug))
+            .map(|w| WeekRow::new(w, &p, team))
+            .collect();
         let roster = roster_notes(schedule, &slug);
-        let real = p.is_preview().then(|| {
-            let real = &team.schedule;
-            upcoming.iter().map(|w| real.week(w.week.index)).collect::<Vec<_>>()
-        });
         let owned = data
             .pipelines
             .iter()
@@ -136,22 +136,25 @@ pub fn PersonPage() -> impl IntoView {
                 <h2 id="owns-title">"Pipelines"</h2>
                 <ul class="link-list">{owned}</ul>
             </section>
-            <p class="next-on-call" data-testid="next-on-call">{match next {
-                Some(NextOnCall::Now(until)) => view! { "On call now, until " <Instant at=until /> }.into_any(),
-                Some(NextOnCall::From(start)) => {
-                    let days = (start.date_naive() - today.get_untracked()).num_days();
-                    let when = match days {
-                        0 => "today".to_string(),
-                        1 => "tomorrow".to_string(),
-                        n => format!("in {n} days"),
-                    };
-                    view! { "Next on call: " <Instant at=start /> {format!(" ({when})")} }.into_any()
-                }
-                None => format!("Not on call in the next {UPCOMING_WEEKS} weeks.").into_any(),
-            }}</p>
+            // When they are next on call depends on when the page is read.
+            {(!crate::clock::AT_BUILD).then(|| view! {
+                <p class="next-on-call" data-testid="next-on-call">{match next {
+                    Some(NextOnCall::Now(until)) => view! { "On call now, until " <Instant at=until /> }.into_any(),
+                    Some(NextOnCall::From(start)) => {
+                        let days = (start.date_naive() - today.get_untracked()).num_days();
+                        let when = match days {
+                            0 => "today".to_string(),
+                            1 => "tomorrow".to_string(),
+                            n => format!("in {n} days"),
+                        };
+                        view! { "Next on call: " <Instant at=start /> {format!(" ({when})")} }.into_any()
+                    }
+                    None => format!("Not on call in the next {UPCOMING_WEEKS} weeks.").into_any(),
+                }}</p>
+            })}
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
-                <WeekTable weeks=upcoming preview=p.clone() real=real current=Some(from) caption=caption />
+                <WeekTable rows=upcoming current=Some(from) caption=caption />
                 {(!given_away.is_empty()).then(|| view! {
                     <h3>"Weeks given away"</h3>
                     <ul class="given-away" data-testid="given-away">

@@ -44,7 +44,17 @@ pub fn RunbooksPage() -> impl IntoView {
 pub fn RunbookPage() -> impl IntoView {
     let params = use_params_map();
     let hash = use_location().hash;
-    let target = Memo::new(move |_| hash.get().trim_start_matches('#').to_string());
+    // A page rendered at build time has no fragment (the browser scrolls to it by itself).
+    let target =
+        Memo::new(
+            move |_| {
+                if crate::clock::AT_BUILD {
+                    String::new()
+                } else {
+                    hash.get().trim_start_matches('#').to_string()
+                }
+            },
+        );
     // Slugs are lowercase ASCII, so a hand-typed "/people/Charlie" still finds Charlie.
     let slug = move || params.read().get("slug").unwrap_or_default().to_ascii_lowercase();
     let prose = Prose::new(slug);

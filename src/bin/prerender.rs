@@ -1,0 +1,3 @@
+fn main() {
+    rota_site::prerender::main();
+}
