@@ -52,6 +52,9 @@ pub fn mount() {
     let base = links::base_path();
     let path = path.strip_prefix(base.as_str()).unwrap_or(&path).to_string();
     wasm_bindgen_futures::spawn_local(async move {
+        // Compiled out of a single team's site, which has all its data but the text: an
+        // `if` on `data::org()` left the organisation's loaders in its wasm (10 kB brotli).
+        #[cfg(rota_org)]
         org_data::preload(&path).await;
         // A pipeline's or runbook's page comes with its text rendered at build time: the app
         // mounts with the text too, rather than replace it with "Loading…" for a moment.

@@ -120,7 +120,8 @@ pub fn teams_of_now(slug: &str) -> Option<Option<Vec<&'static SiteTeam>>> {
 
 /// Fetches what the page at `path` (below the site's base) shows, so it renders complete when
 /// the app mounts. Failures are left to the page, which says what is missing and offers to try
-/// again.
+/// again. (A single team's site never calls it: see `mount`.)
+#[cfg_attr(not(rota_org), allow(dead_code))]
 pub async fn preload(path: &str) {
     if org().is_none() {
         return;

@@ -35,9 +35,9 @@ impl WeekRow {
 /// highlighted.
 #[component]
 pub fn WeekTable(
-    #[prop(into)] rows: Signal<Vec<WeekRow>>,
-    #[prop(into)] current: Signal<Option<u32>>,
-    #[prop(into)] caption: Signal<String>,
+    rows: impl Fn() -> Vec<WeekRow> + Send + Sync + 'static,
+    current: Memo<Option<u32>>,
+    caption: Memo<String>,
 ) -> impl IntoView {
     view! {
         <table class="weeks">
@@ -50,13 +50,13 @@ pub fn WeekTable(
                 </tr>
             </thead>
             <tbody>
-                <For each=move || rows.get() key=WeekRow::key children=move |row| week_row(row, current) />
+                <For each=rows key=WeekRow::key children=move |row| week_row(row, current) />
             </tbody>
         </table>
     }
 }
 
-fn week_row(row: WeekRow, current: Signal<Option<u32>>) -> impl IntoView {
+fn week_row(row: WeekRow, current: Memo<Option<u32>>) -> impl IntoView {
     let WeekRow { week: w, real, preview } = row;
     let what_if = preview.what_if.clone();
     let team = use_team();

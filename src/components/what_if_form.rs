@@ -20,11 +20,7 @@ enum Kind {
 /// `path` is the site path the preview applies to, without preview parameters
 /// (e.g. `/schedule?week=2026-W48&weeks=12`).
 #[component]
-pub fn WhatIfForm(
-    preview: Preview,
-    #[prop(into)] path: Signal<String>,
-    #[prop(optional, into)] engineer: String,
-) -> impl IntoView {
+pub fn WhatIfForm(preview: Preview, path: Memo<String>, #[prop(optional, into)] engineer: String) -> impl IntoView {
     let navigate = use_navigate();
     let team = use_team();
     let (kind, set_kind) = signal(Kind::Leave);

@@ -119,6 +119,7 @@ pub fn PersonPage() -> impl IntoView {
             })
             .collect_view();
         let caption = format!("Upcoming weeks of {}", person.name);
+        let path = links::person(&slug);
         view! {
             <Title text=person.name.clone() />
             <PreviewBanner preview=p.clone() />
@@ -154,7 +155,7 @@ pub fn PersonPage() -> impl IntoView {
             })}
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{format!("On call in the next {UPCOMING_WEEKS} weeks")}</h2>
-                <WeekTable rows=upcoming current=Some(from) caption=caption />
+                <WeekTable rows=move || upcoming.clone() current=Memo::new(move |_| Some(from)) caption=Memo::new(move |_| caption.clone()) />
                 {(!given_away.is_empty()).then(|| view! {
                     <h3>"Weeks given away"</h3>
                     <ul class="given-away" data-testid="given-away">
@@ -162,7 +163,7 @@ pub fn PersonPage() -> impl IntoView {
                     </ul>
                 })}
             </section>
-            <WhatIfForm preview=p.clone() path=links::person(&slug) engineer=slug.clone() />
+            <WhatIfForm preview=p.clone() path=Memo::new(move |_| path.clone()) engineer=slug.clone() />
             <section aria-labelledby="fairness-title">
                 <h2 id="fairness-title">"Fairness"</h2>
                 {fairness}

@@ -6,15 +6,15 @@ use crate::clock::use_current_week;
 use crate::components::calendar_subscribe::CalendarSubscribe;
 use crate::components::download_csv::download_csv;
 use crate::components::preview_banner::PreviewBanner;
-use crate::components::week_picker::WeekPicker;
+use crate::components::week_picker::{PickerState, WeekPicker};
 use crate::components::week_table::{WeekRow, WeekTable};
 use crate::components::what_if_form::WhatIfForm;
 use crate::data::SiteTeam;
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::{use_preview, Preview};
-use crate::schedule_query::{ScheduleQuery, DEFAULT_WEEKS};
-use rota::{Horizon, WeekId, WhatIf};
+use crate::schedule_query::ScheduleQuery;
+use rota::WhatIfError;
 
 /// E.g. "Monday at 09:00".
 fn handoff_text(data: &rota::ScheduleInputs) -> String {
@@ -51,93 +51,101 @@ pub fn SchedulePage() -> impl IntoView {
         let asked = ScheduleQuery::parse(query.get_str("week"), query.get_str("weeks"), today, p.horizon);
         Ok((p, asked.map_err(|e| e.to_string())?))
     });
-    let problem = Memo::new(move |_| page.with(|page| page.as_ref().err().cloned()));
-    let frame = Frame::new(page, this_week, team);
+    // "" while the link can be read: a `Memo<String>` like others in the app, not a new type
+    // (each reactive type adds its own code to the wasm).
+    let problem = Memo::new(move |_| page.with(|page| page.as_ref().err().cloned().unwrap_or_default()));
+    let frame = Frame { team, this_week, preview, page };
     move || match problem.get() {
-        Some(reason) => bad_link(reason).into_any(),
-        None => frame.view().into_any(),
+        reason if !reason.is_empty() => bad_link(reason).into_any(),
+        _ => frame.view().into_any(),
     }
 }
 
-/// What the page's frame shows, each part a signal of its own, so a week step updates only
-/// the parts it changes. Made with the page (not with each frame shown), so the page's title
-/// can be read as long as the page is there.
+/// The page for a readable link, which `page` holds for as long as the frame is shown. Each
+/// part reads what it shows from `page`, so a week step updates only the parts it changes.
 #[derive(Clone, Copy)]
 struct Frame {
     team: &'static SiteTeam,
     this_week: Memo<Option<u32>>,
-    preview: Memo<Option<Preview>>,
-    asked: Memo<Option<ScheduleQuery>>,
-    range: Signal<Horizon>,
-    what_if: Signal<WhatIf>,
-    week: Signal<WeekId>,
-    weeks: Signal<u32>,
-    today: Signal<WeekId>,
-    heading: Memo<String>,
+    /// The banner and the form follow the preview alone, not every week step.
+    preview: Memo<Result<Preview, WhatIfError>>,
+    page: Memo<Result<(Preview, ScheduleQuery), String>>,
 }
 
 impl Frame {
-    /// The frame of `page`'s link, while it can be read (the defaults below are never shown).
-    fn new(
-        page: Memo<Result<(Preview, ScheduleQuery), String>>,
-        this_week: Memo<Option<u32>>,
-        team: &'static SiteTeam,
-    ) -> Frame {
-        let preview = Memo::new(move |_| page.with(|page| page.as_ref().ok().map(|(p, _)| p.clone())));
-        let asked = Memo::new(move |_| page.with(|page| page.as_ref().ok().map(|(_, q)| *q)));
-        let horizon = Memo::new(move |_| preview.with(|p| p.as_ref().map(|p| p.horizon)));
-        let first = team.schedule.rotation().week(0).id;
-        let range = Signal::derive(move || horizon.get().unwrap_or_else(|| Horizon::new(first, first)));
-        let what_if =
-            Signal::derive(move || preview.with(|p| p.as_ref().map(|p| p.what_if.clone()).unwrap_or_default()));
-        let week = Signal::derive(move || asked.get().map_or(first, |q| q.week));
-        let weeks = Signal::derive(move || asked.get().map_or(DEFAULT_WEEKS, |q| q.weeks));
-        let today = Signal::derive(move || this_week.get().map_or(first, |i| team.schedule.rotation().week(i).id));
-        let heading = Memo::new(move |_| {
-            let Some(asked) = asked.get() else { return "Schedule".to_string() };
-            let (week, last) = (asked.week, asked.last(range.get()));
-            if week == last {
-                format!("Schedule: {week}")
-            } else {
-                format!("Schedule: {week} to {last}")
-            }
-        });
-        Frame { team, this_week, preview, asked, range, what_if, week, weeks, today, heading }
+    /// `f` of the shown preview and query (`None` only as the frame goes away).
+    fn with<R>(self, f: impl FnOnce(&Preview, ScheduleQuery) -> R) -> Option<R> {
+        self.page.with(|page| page.as_ref().ok().map(|(p, q)| f(p, *q)))
     }
 
     fn view(self) -> impl IntoView {
-        let Frame { team, this_week, preview, asked, range, what_if, week, weeks, today, heading } = self;
-        let rows = Signal::derive(move || {
-            let (Some(p), Some(asked)) = (preview.get(), asked.get()) else { return Vec::new() };
-            // The query is inside the horizon, so the week has an index.
-            let from = p.schedule().rotation().index_of_week(asked.week).unwrap_or_default();
-            p.schedule().weeks(from, asked.shown(p.horizon)).into_iter().map(|w| WeekRow::new(w, &p, team)).collect()
+        let Frame { team, this_week, preview, .. } = self;
+        let heading = Memo::new(move |_| {
+            self.with(|p, asked| {
+                let (week, last) = (asked.week, asked.last(p.horizon));
+                if week == last {
+                    format!("Schedule: {week}")
+                } else {
+                    format!("Schedule: {week} to {last}")
+                }
+            })
+            .unwrap_or_default()
         });
-        let csv = move || match (preview.get_untracked(), asked.get_untracked()) {
-            (Some(p), Some(asked)) => {
+        let first = team.schedule.rotation().week(0).id;
+        let picker = Memo::new(move |_| {
+            self.with(|p, asked| {
+                let this_week = this_week.get().map_or(p.horizon.first(), |i| p.schedule().rotation().week(i).id);
+                PickerState {
+                    week: asked.week,
+                    weeks: asked.weeks,
+                    this_week,
+                    range: p.horizon,
+                    what_if: p.what_if.clone(),
+                }
+            })
+            .unwrap_or_else(|| PickerState::at(first))
+        });
+        let rows = move || {
+            self.with(|p, asked| {
+                // The query is inside the horizon, so the week has an index.
                 let from = p.schedule().rotation().index_of_week(asked.week).unwrap_or_default();
-                rota::csv_export::schedule(p.schedule(), from, asked.shown(p.horizon))
-            }
-            _ => rota::csv_export::schedule(&team.schedule, 0, 0),
+                p.schedule().weeks(from, asked.shown(p.horizon)).into_iter().map(|w| WeekRow::new(w, p, team)).collect()
+            })
+            .unwrap_or_default()
         };
-        let path = Signal::derive(move || team.path(&format!("/schedule?week={}&weeks={}", week.get(), weeks.get())));
-        let plan_leave =
-            move || links::href(what_if.with(|w| links::schedule(team, week.get(), weeks.get(), w)) + "#what-if");
+        let csv = move || {
+            untrack(|| {
+                self.with(|p, asked| {
+                    let from = p.schedule().rotation().index_of_week(asked.week).unwrap_or_default();
+                    rota::csv_export::schedule(p.schedule(), from, asked.shown(p.horizon))
+                })
+            })
+            .unwrap_or_else(|| rota::csv_export::schedule(&team.schedule, 0, 0))
+        };
+        let path = Memo::new(move |_| {
+            self.with(|_, asked| team.path(&format!("/schedule?week={}&weeks={}", asked.week, asked.weeks)))
+                .unwrap_or_default()
+        });
+        let plan_leave = move || {
+            let link = self.with(|p, asked| links::schedule(team, asked.week, asked.weeks, &p.what_if));
+            links::href(link.unwrap_or_default() + "#what-if")
+        };
+        let range = move || self.with(|p, _| p.horizon.to_string()).unwrap_or_default();
         view! {
             // A new title per heading, not a reactive one: a page rendered at build time has its
             // title read after it has gone, when no signal can be read.
             {move || view! { <Title text=heading.get() /> }}
-            {move || preview.get().map(|p| view! { <PreviewBanner preview=p /> })}
+            {move || preview.get().ok().map(|p| view! { <PreviewBanner preview=p /> })}
             <p class="print-only" data-testid="print-header">{print_header(team.inputs())}</p>
             <h1>{move || heading.get()}</h1>
             <p class="hint">"Times are the team's (" {team.inputs().team.time_zone.name()} "). Handoff every "
-                {handoff_text(team.inputs())} ". The schedule covers " {move || range.get().to_string()} ". "
+                {handoff_text(team.inputs())} ". The schedule covers " {range} ". "
                 // The form is two screens down, below the weeks: say it is there.
                 <a class="plan-leave" href=plan_leave>"Plan leave…"</a></p>
-            <WeekPicker week=week weeks=weeks this_week=today range=range what_if=what_if />
+            <WeekPicker state=picker />
             <WeekTable rows=rows current=this_week caption=heading />
             {download_csv(Box::new(csv), "These weeks, one row per stretch of on-call, with why.")}
-            {move || preview.get().map(|p| view! { <WhatIfForm preview=p path=path /> })}
+            {move || preview.get().ok().map(|p| view! { <WhatIfForm preview=p path=path /> })}
             <CalendarSubscribe feed=links::team_feed(team) title="the team's on-call calendar" />
         }
     }

@@ -24,10 +24,16 @@ const TOOLCHAIN = existsSync(join(ROOT, '.tools/wasm-toolchain'))
  * increase) with both. Issue 17 (organisations) costs a single team's site 7.7 kB although its
  * pages are compiled out of it (`cfg(rota_org)`): 1.9 kB for the `/teams/<team>/…` routes, the
  * rest for choosing the page's team (rustup: 288,841; Debian's estimated at 283,150).
+ * Issue 18's fine-grained schedule (the frame rendered once, rows keyed by week with `<For>`,
+ * the picker updated in place) costs 14.3 kB: Leptos' keyed diff is 5 kB of it, the rest the
+ * reactive parts it needs, after cutting them from 19.1 kB to 13.8 kB by reading one memo of
+ * the link per page instead of one signal per value (rustup: 303,092; Debian's estimated at
+ * 297,400 from the same increase). Prerendering every page adds nothing here: the Now view is
+ * painted from the on-call table, as before.
  * Each budget is its figure plus 0.5 % for the build date's table. Raise one only with a reason in the commit:
  * it is the figure the benchmark compares with a bare Leptos page (issue 11).
  */
-const BUDGETS = { rustup: 290_300, debian: 284_600 };
+const BUDGETS = { rustup: 304_600, debian: 298_900 };
 const BUDGET = BUDGETS[TOOLCHAIN];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
