@@ -57,12 +57,17 @@ pub fn WeekPicker(state: Memo<PickerState>) -> impl IntoView {
     let (year, set_year) = signal(untrack(week).year());
     // The week number chosen, kept when the year changes (W48 of another year, not W01).
     let (number, set_number) = signal(untrack(week).week());
-    // A step to another week starts the choice again from that week.
+    // A step to another week starts the choice again from that week. Set only when different:
+    // setting a signal re-renders what reads it, here a year's 53 options, on every step.
     Effect::watch(
         week,
         move |week, _, _| {
-            set_year.set(week.year());
-            set_number.set(week.week());
+            if year.get_untracked() != week.year() {
+                set_year.set(week.year());
+            }
+            if number.get_untracked() != week.week() {
+                set_number.set(week.week());
+            }
         },
         false,
     );
@@ -108,8 +113,10 @@ pub fn WeekPicker(state: Memo<PickerState>) -> impl IntoView {
         }
     });
     on_cleanup(move || arrows.remove());
+    // The years change with the horizon, not with every step.
+    let range = Memo::new(move |_| state.with(|s| s.range));
     let years = move || {
-        let range = state.with(|s| s.range);
+        let range = range.get();
         (range.first().year()..=range.last().year())
             .map(|y| view! { <option value=y.to_string() prop:selected=move || y == year.get()>{y.to_string()}</option> })
             .collect_view()

@@ -39,11 +39,20 @@ const markFrame = (page) => page.evaluate(() => {
 const frameKept = (page) => page.evaluate(() =>
   ['main h1', 'nav.week-picker', 'table.weeks', '#pick-year'].filter((s) => !document.querySelector(s)?.kept));
 
+/** Counts `<option>`s the picker's selects gain or lose from now on. */
+const watchOptions = (page) => page.evaluate(() => {
+  window.optionChanges = 0;
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) if (n.nodeName === 'OPTION') window.optionChanges++;
+  }).observe(document.querySelector('nav.week-picker'), { subtree: true, childList: true });
+});
+
 test('a week step adds the row that enters and removes the row that leaves, nothing else', async () => {
   const context = await site.browser.newContext();
   const page = await openAt(context, site.url + '/schedule?week=2026-W48&weeks=12', NY.thanksgiving, 'tr[data-week]', { clock: 'paused' });
   await markFrame(page);
   await watchRows(page);
+  await watchOptions(page);
 
   await page.getByRole('link', { name: 'Next week →' }).click();
   await page.locator('tr[data-week="2027-W07"]').waitFor();
@@ -53,6 +62,7 @@ test('a week step adds the row that enters and removes the row that leaves, noth
   assert.deepEqual(await frameKept(page), [], 'heading, picker and table keep their elements');
   // The picker follows the step in place.
   assert.equal(await page.getByLabel('Week', { exact: true }).inputValue(), '49');
+  assert.equal(await page.evaluate(() => window.optionChanges), 0, 'a step within the year keeps the picker\'s options');
   assert.match(await page.getByRole('link', { name: '← Previous week' }).getAttribute('href'), /week=2026-W48&weeks=12/);
 
   // The arrow keys step too, from the week shown now (their listener is not re-registered).
