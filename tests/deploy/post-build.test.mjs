@@ -12,7 +12,11 @@ import { join, resolve } from 'node:path';
 import { edit } from '../../scripts/html-edit.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const INDEX = readFileSync(join(root, 'index.html'), 'utf8');
+/** index.html as trunk writes it: the rust link replaced by the wasm's preload (with the
+ * integrity hash trunk gives it) and the loader (its script stands in for trunk's). */
+const WASM_PRELOAD = '<link rel="preload" href="/rota-site-0123_bg.wasm" crossorigin="anonymous" integrity="sha384-AAAA" as="fetch" type="application/wasm">';
+const INDEX = readFileSync(join(root, 'index.html'), 'utf8')
+  .replace(/<link data-trunk rel="rust"[^>]*>/, `${WASM_PRELOAD}\n<script type="module">import init from '/rota-site-0123.js'; init();</script>`);
 
 test('an edit replaces its one marker, and refuses a missing or repeated one', () => {
   assert.equal(edit('<head></head>', 'index.html', 'the table', '</head>', 'T</head>'), '<head>T</head>');
@@ -53,6 +57,14 @@ test('post-build edits an intact index.html', () => {
   assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
   assert.match(html, /<script type="application\/json" id="on-call-table">/);
   assert.doesNotMatch(readFileSync(join(run.staging, 'sw.js'), 'utf8'), /%[A-Z]+%/);
+  // Chromium ignores an integrity hash on a preload `as="fetch"` and warns on every page.
+  assert.ok(html.includes(WASM_PRELOAD.replace(' integrity="sha384-AAAA"', '')), 'the wasm preload without its integrity');
+});
+
+test('post-build stops, saying so, when trunk wrote no preload of the wasm', () => {
+  const run = postBuild(INDEX.replace(WASM_PRELOAD, ''));
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, "post-build: index.html has no preload of the wasm; did trunk change its output?\n");
 });
 
 for (const [marker, what] of [['<meta charset="utf-8" />', 'the Content-Security-Policy'], ['</head>', 'the on-call table']]) {
