@@ -137,8 +137,10 @@ test('a team\'s Now view fetches its own team\'s data and no other\'s; what the 
   // organisation's pages (its front page, a person across teams, fetching and reading the data
   // files) cost 33,095 B brotli on 2026-12-04 (rustup), 1.114 × the single team's first load
   // (46,947 B, 1.163 × that morning); issue 17's budget is 1.10 × at 200 teams, where the bench
-  // measures 1.13 ×. Budget: that plus 2 %.
-  const ORG_CODE_BUDGET = 33_800;
+  // measures 1.13 ×. Issue 18's prerendering and fine-grained schedule added 1,514 B to the
+  // difference (34,609 B: the organisation's mount also fetches the page's text before it
+  // mounts, and its pages carry the new schedule's views for each team). Budget: that plus 2 %.
+  const ORG_CODE_BUDGET = 35_300;
   assert.ok(team.bytes - single.bytes <= ORG_CODE_BUDGET, `${team.bytes} - ${single.bytes} > ${ORG_CODE_BUDGET}: ${team.paths.join(', ')}`);
   // The front page reads the table of every team's on-call and the directory, no team's data.
   const front = await firstLoad(DIST_ORG, '/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="team-on-call"]');
