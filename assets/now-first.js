@@ -50,21 +50,23 @@
     );
   };
 
-  if (!table.teams) {
-    // One team: its Now view is the site's front page.
-    if (page === '' || page === 'index.html') {
-      const section = nowSection(table);
-      if (section) paint(section);
-      return;
-    }
-    // Its other pages come rendered at build time (src/prerender.rs), with the escalation
-    // line's first step hidden for every engineer: the one on call now is shown.
-    const slug = onCall(table.stretches);
+  // Pages rendered at build time (src/prerender.rs) have the escalation line's first step
+  // hidden for every engineer: the one on call now is shown. (An organisation's pipeline and
+  // runbook pages carry their team's table.)
+  const showOnCallStep = (team) => {
+    const slug = onCall(team.stretches);
     if (slug === undefined) return;
     for (const step of main.querySelectorAll('li[data-step="on-call"][hidden]')) {
       if (step.dataset.engineer === slug) step.hidden = false;
       else step.remove();
     }
+  };
+  const front = page === '' || page === 'index.html';
+  if (!table.teams) {
+    // One team: its Now view is the site's front page.
+    const section = front && nowSection(table);
+    if (section) paint(section);
+    else if (!front) showOnCallStep(table);
     return;
   }
   // An organisation: every team's on-call on the front page, one team's on its own.
@@ -75,7 +77,10 @@
     if (section) paint(section);
     return;
   }
-  if (page !== '' && page !== 'index.html') return;
+  if (!front) {
+    if (table.teams.length === 1) showOnCallStep(table.teams[0]);
+    return;
+  }
   // The front page's table reaches 13 weeks past the build; later, the app answers.
   if (table.teams.some((t) => t.stretches.length && now >= t.stretches[t.stretches.length - 1][1])) return;
   const rows = table.teams.map((team) => {

@@ -6,7 +6,7 @@
 //   - sw.js, precaching exactly this build's files under a cache named by the base path and
 //     their content
 //   - FILE.br and FILE.gz next to every compressible file, for hosts that serve them as they are
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -41,17 +41,23 @@ function rota(...args) {
   );
 }
 
-/** `path` → its `{ title, main }`, rendered by the app's views as of the build instant. */
-function prerender(paths) {
+/** `path` → its `{ title, main }`, rendered by the app's views as of the build instant: one
+ * renderer per core, each given an equal share of the paths (11,000 pages at 200 teams). */
+async function prerender(paths) {
   const env = { ...process.env };
   for (const key of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_BUILD_TARGET']) delete env[key];
-  const out = execFileSync(
-    'cargo',
-    ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender',
-      '--target-dir', join(root, 'target/prerender'), '--', '--out', staging, '--public-url', base],
-    { cwd: root, env, input: paths.join('\n'), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 1 << 30 },
-  );
-  return new Map(out.split('\n').filter(Boolean).map((line) => {
+  const command = ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender',
+    '--target-dir', join(root, 'target/prerender'), '--', '--out', staging, '--public-url', base];
+  // Compiled once, before the renderers start: two cargo runs would wait on each other's lock.
+  execFileSync('cargo', ['build', ...command.slice(1, command.indexOf('--'))], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const shares = Math.min(availableParallelism(), Math.ceil(paths.length / 500));
+  const outputs = await Promise.all(Array.from({ length: shares }, (_, i) => new Promise((done, fail) => {
+    const child = execFile('cargo', command, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 30 },
+      (error, stdout) => (error ? fail(new Error(`prerender: ${error.message}`)) : done(stdout)));
+    child.stderr.pipe(process.stderr);
+    child.stdin.end(paths.filter((_, j) => j % shares === i).join('\n'));
+  })));
+  return new Map(outputs.join('\n').split('\n').filter(Boolean).map((line) => {
     const { path, title, main } = JSON.parse(line);
     return [path, { title, main }];
   }));
@@ -136,11 +142,11 @@ writeFileSync(join(staging, 'index.html'), front);
 // An organisation's team Now page carries only its team's table, and pages that paint no
 // on-call name none, so no page grows with the number of teams but the front page.
 const paths = rota('paths').split('\n').filter((p) => p && p !== '/');
-// A single team's pages carry their content, rendered at build time by the app's own views
-// (src/prerender.rs), so it is there before the wasm and without it. Not the Now view, which
-// assets/now-first.js paints from the table at load; not an organisation's pages yet, whose
-// views need the team files they fetch.
-const prerendered = organisation ? new Map() : prerender(paths);
+// Pages carry their content, rendered at build time by the app's own views (src/prerender.rs),
+// so it is there before the wasm and without it. Not the Now views, which assets/now-first.js
+// paints from the table at load.
+const teamNow = (path) => organisation?.teams.some((t) => path === `/teams/${t.slug}/`);
+const prerendered = await prerender(paths.filter((p) => !teamNow(p)));
 const withContent = (page, path) => {
   const content = prerendered.get(path);
   if (!content) return page;
@@ -149,10 +155,19 @@ const withContent = (page, path) => {
   return edit(edit(page, 'index.html', 'the page\'s content', shellMain, content.main),
     'index.html', 'the page\'s title', '<title>rota · on call</title>', `<title>${title}</title>`);
 };
+// An organisation's pipeline and runbook pages carry their team's table, for the escalation
+// line's "On call now" (see now-first.js); its other pages none.
+const teamOfPage = new Map();
+for (const team of organisation?.teams ?? []) {
+  const { pipelines } = readApi(`teams/${team.slug}/pipelines.json`);
+  const site = (link) => link.slice(base.length - 1);
+  for (const p of pipelines) for (const link of [p.page, p.runbook].filter(Boolean)) teamOfPage.set(site(link), team.slug);
+}
 const pageOf = (path) => {
   if (!organisation) return withContent(front, path);
-  const team = onCallTable.teams.find((t) => path === `/teams/${t.slug}/`);
-  return team ? withTable(html, { organisation: onCallTable.organisation, teams: [team] }) : html;
+  const slug = teamNow(path) ? path.split('/')[2] : teamOfPage.get(path);
+  const team = onCallTable.teams.find((t) => t.slug === slug);
+  return withContent(team ? withTable(html, { organisation: onCallTable.organisation, teams: [team] }) : html, path);
 };
 for (const path of paths) {
   mkdirSync(join(staging, path), { recursive: true });

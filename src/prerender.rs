@@ -23,6 +23,8 @@ struct Build {
     public_url: String,
     /// SOURCE_DATE_EPOCH, as scripts/build sets it for the whole build.
     now: DateTime<Utc>,
+    /// The staged site, whose files stand in for what the browser would fetch.
+    out: PathBuf,
 }
 
 thread_local! {
@@ -37,6 +39,16 @@ pub fn build_instant() -> DateTime<Utc> {
 /// The deployment's public URL (`<base href>` in the browser).
 pub fn public_url() -> String {
     BUILD.with_borrow(|b| b.as_ref().map(|b| b.public_url.clone())).unwrap_or_else(|| "/".into())
+}
+
+/// The staged file at `url` (a URL below the public URL, as the app would fetch it).
+pub fn read_staged(url: &str) -> Result<String, String> {
+    BUILD.with_borrow(|b| {
+        let b = b.as_ref().ok_or("not rendering at build time")?;
+        let file = url.strip_prefix(b.public_url.as_str()).unwrap_or(url).trim_start_matches('/');
+        let path = b.out.join(file);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    })
 }
 
 /// `prerender --out DIR --public-url URL < paths`: see the module docs.
@@ -66,7 +78,7 @@ fn run() -> Result<(), String> {
         .ok()
         .and_then(|s| DateTime::from_timestamp(s, 0))
         .ok_or_else(|| format!("SOURCE_DATE_EPOCH={epoch} is not a Unix time"))?;
-    BUILD.with_borrow_mut(|b| *b = Some(Build { public_url, now }));
+    BUILD.with_borrow_mut(|b| *b = Some(Build { public_url, now, out: out.clone() }));
     any_spawner::Executor::init_futures_executor().map_err(|e| e.to_string())?;
     crate::prose::keep_build_files(&out)?;
     let mut stdout = std::io::stdout().lock();
@@ -84,6 +96,13 @@ fn run() -> Result<(), String> {
 
 /// The title and the `<main>` of the page at `path` (a site path, without the public URL).
 fn render(path: &str) -> Result<(String, String), String> {
+    // What the app fetches before it mounts (an organisation's files, a pipeline's text), read
+    // from the staged site; what fails to load is left to the page, as in the browser.
+    futures::executor::block_on(async {
+        #[cfg(rota_org)]
+        crate::org_data::preload(path).await;
+        crate::prose::preload(path).await;
+    });
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let (html, meta) = owner.with(|| {
         let (meta, output) = ServerMetaContext::new();

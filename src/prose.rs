@@ -8,9 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use rota::text_files::{decode, PipelineText};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::components::awaited::{could_not_load, loading};
 use crate::data::text_file_of;
@@ -67,7 +65,17 @@ pub fn keep_build_files(dir: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The text at `url`, or what kept it from this device, in words for the page.
+#[cfg(feature = "ssr")]
 pub async fn fetch_text(url: &str) -> Result<String, String> {
+    crate::prerender::read_staged(url)
+}
+
+/// The text at `url`, or what kept it from this device, in words for the page.
+#[cfg(not(feature = "ssr"))]
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use leptos::wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     let unreachable = || "you seem to be offline, and this device has not saved it yet".to_string();
     let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| unreachable())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
