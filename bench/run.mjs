@@ -1,8 +1,9 @@
-// The benchmark of issues 11 and 17 (`make bench`; not part of `make test`). Builds pages A–E
-// (bench/build.sh), runs the native criterion bench, then visits A B C D E "E front" A B C D … in
+// The benchmark of issues 11, 17 and 18 (`make bench`; not part of `make test`). Builds pages A–E
+// (bench/build.sh), runs the native criterion bench, then visits A B C D E "E front" "C runbook" … in
 // headless Chromium, runs Lighthouse, and prints the table (also written to bench/RESULTS.md and
 // README). E is a 200-team organisation's site, visited at its first team's Now view; "E front"
-// is the same site's front page (every team's card), for the on-call name visible there.
+// is the same site's front page (every team's card), for the on-call name visible there; "C runbook"
+// is C opened at a runbook's failure point, as an alert's link opens it.
 //   BENCH_RUNS=N        visits per page (default 15)
 //   BENCH_QUICK=1       for development: 3 runs, 5 steps, short criterion, one Lighthouse run of C
 //   BENCH_BUILD=0       reuse target/bench/dist-* and the build times recorded with them
@@ -35,6 +36,9 @@ const PAGES = {
   E: { name: 'rota, 200-team organisation', dir: 'dist-e', steps, search },
   'E front': { name: 'rota, 200-team organisation, front page', dir: 'dist-e', steps: 0, search: '',
     onCallSelector: '[data-testid="team-on-call"]' },
+  // Issue 18: a runbook opened from an alert's link, at one failure point; "on call" is its text.
+  'C runbook': { name: 'rota, a runbook deep link', dir: 'dist-c', steps: 0, search: '',
+    path: '/runbooks/aggregate-profit#data-latency', onCallSelector: '#data-latency p:not([class])' },
 };
 const log = (...args) => console.error('[bench]', ...args);
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -92,9 +92,12 @@ fn runbook_view(team: Option<&'static SiteTeam>, slug: String, prose: Prose, tar
     };
     let pipeline = data.pipeline(&slug);
     let title = pipeline.map_or(slug.clone(), |p| p.name.clone());
-    let unknown_target = {
+    // Read in its own closure: a new fragment changes this notice and two cards' highlight,
+    // not the whole runbook.
+    let slugs: Vec<String> = runbook.failure_points.iter().map(|f| f.slug.clone()).collect();
+    let unknown_target = move || {
         let id = target.get();
-        (!id.is_empty() && !runbook.failure_points.iter().any(|f| f.slug == id))
+        (!id.is_empty() && !slugs.contains(&id))
                 .then(|| view! { <p class="notice" role="alert">{format!("This runbook has no failure point “{id}”; showing the whole runbook.")}</p> })
     };
     let contents = runbook
