@@ -4,8 +4,12 @@
 //! the build instant, and printed as one JSON line: `{"path", "title", "main"}`, where `main`
 //! is the page's `<main>` element. The app mounts in its place when the wasm has loaded.
 //!
-//! What depends on the moment a page is read (who is on call now, this week's row) is drawn
-//! as of the build here; assets/now-first.js and the app correct it at load.
+//! What the app would fetch before it mounts (an organisation's team files and directory, a
+//! pipeline's text) is read from the staged site; a file missing there stops the build.
+//!
+//! What depends on the moment a page is read (who is on call now, this week's row, a person's
+//! shifts ahead) is left out or drawn for every case; assets/now-first.js and the app settle it
+//! at load.
 
 use std::cell::RefCell;
 use std::io::{BufRead, Write};
@@ -29,6 +33,9 @@ struct Build {
 
 thread_local! {
     static BUILD: RefCell<Option<Build>> = const { RefCell::new(None) };
+    /// A staged file the page being rendered could not read: a fault of the build, which a
+    /// page must not carry as "could not load" into every visit.
+    static UNREADABLE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// The build instant, which prerendered pages take as "now".
@@ -47,7 +54,11 @@ pub fn read_staged(url: &str) -> Result<String, String> {
         let b = b.as_ref().ok_or("not rendering at build time")?;
         let file = url.strip_prefix(b.public_url.as_str()).unwrap_or(url).trim_start_matches('/');
         let path = b.out.join(file);
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        std::fs::read_to_string(&path).map_err(|e| {
+            let message = format!("{}: {e}", path.display());
+            UNREADABLE.with_borrow_mut(|u| *u = Some(message.clone()));
+            message
+        })
     })
 }
 
@@ -103,6 +114,9 @@ fn render(path: &str) -> Result<(String, String), String> {
         crate::org_data::preload(path).await;
         crate::prose::preload(path).await;
     });
+    if let Some(file) = UNREADABLE.take() {
+        return Err(format!("{path}: cannot read what the page shows, {file}"));
+    }
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let (html, meta) = owner.with(|| {
         let (meta, output) = ServerMetaContext::new();
