@@ -80,26 +80,52 @@ pub struct Schedule {
 struct State {
     /// Weeks `0..slots.len()` with swaps resolved.
     slots: Vec<Slot>,
-    /// Return weeks (index) promised by swaps already resolved, with the holiday week's slot
-    /// data to mirror.
+    /// Return weeks (index) promised by swaps already resolved.
     claims: BTreeMap<u32, Slot>,
     /// Holidays by (calendar position in `ScheduleInputs::calendars`, year).
     holidays: BTreeMap<(usize, i32), Vec<Holiday>>,
+    /// Slugs the rotation names that the team does not list (inputs not validated yet).
+    unlisted: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+/// An engineer: by position in `ScheduleInputs::engineers`, or past those, in
+/// `State::unlisted`. Slots hold these, not slugs, so resolving a week allocates nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Who(usize);
+
+/// A week's holder after swaps, as facts: the words are written when the week is shown
+/// ([`Schedule::swap`], [`Schedule::conflict_reason`]).
+#[derive(Debug, Clone, Copy)]
 struct Slot {
-    on_call: String,
-    swap: Option<SwapSlot>,
-    conflict: Option<String>,
+    on_call: Who,
+    note: SlotNote,
 }
 
-#[derive(Debug, Clone)]
-struct SwapSlot {
-    with: u32,
-    gave: String,
-    took: String,
-    reason: String,
+#[derive(Debug, Clone, Copy)]
+enum SlotNote {
+    Kept,
+    /// `holder` had a holiday or leave in `holiday_week`; `backup` covers it and `holder`
+    /// covers `return_week`. The slot is one of the two weeks.
+    Swap {
+        holiday_week: u32,
+        return_week: u32,
+        holder: Who,
+        backup: Who,
+    },
+    /// The scheduled engineer keeps a week with a holiday or leave in it.
+    Conflict(Conflict),
+}
+
+/// Why a holiday week is kept, in the order the rules are checked.
+#[derive(Debug, Clone, Copy)]
+enum Conflict {
+    NoBackup,
+    Declined { backup: Who, decision: usize },
+    BackupHasNoWeek { backup: Who },
+    ReturnWeekTaken { return_week: u32, holiday_week: u32 },
+    BackupOnLeave { backup: Who },
+    BackupElsewhere { backup: Who, elsewhere: usize },
+    ReturnWeekOff { return_week: u32 },
 }
 
 impl Schedule {
@@ -231,106 +257,178 @@ impl Schedule {
         }
     }
 
+    /// Who `slug` is.
+    fn who(&self, state: &mut State, slug: &str) -> Who {
+        let listed = &self.inputs.engineers;
+        if let Some(i) = listed.iter().position(|e| e.slug == slug) {
+            return Who(i);
+        }
+        let i = state.unlisted.iter().position(|s| s == slug).unwrap_or_else(|| {
+            state.unlisted.push(slug.to_string());
+            state.unlisted.len() - 1
+        });
+        Who(listed.len() + i)
+    }
+
+    /// The slug of `who`.
+    fn slug<'s>(&'s self, state: &'s State, who: Who) -> &'s str {
+        let listed = &self.inputs.engineers;
+        match listed.get(who.0) {
+            Some(e) => &e.slug,
+            None => state.unlisted.get(who.0 - listed.len()).map_or("", String::as_str),
+        }
+    }
+
     /// Resolves week `w`, which is not the return week of an earlier swap. Records the
     /// return week's claim when a swap stands.
     fn resolve_one(&self, state: &mut State, w: u32) -> Slot {
         let rotation = self.rotation();
         let a = rotation.scheduled(w);
-        let keep = Slot { on_call: a.to_string(), swap: None, conflict: None };
+        let holder = self.who(state, a);
+        let kept = |note| Slot { on_call: holder, note };
         let dates = self.dates(w);
-        let off = self.days_off(state, a, &dates);
-        let Some(first_off) = off.first() else {
-            return keep;
-        };
-        let w_id = self.week_id(w);
-        let a_name = self.name_of(a);
-        let conflict = |reason: String| Slot {
-            on_call: a.to_string(),
-            swap: None,
-            conflict: Some(format!("{a_name} keeps {w_id}: {reason}")),
-        };
+        if self.days_off(state, a, &dates).is_empty() {
+            return kept(SlotNote::Kept);
+        }
+        let conflict = |c| kept(SlotNote::Conflict(c));
 
         let b = match self.inputs.engineer(a) {
             Some(e) if e.backup != a => e.backup.as_str(),
-            _ => return conflict(format!("{a_name} has no backup to swap with")),
+            _ => return conflict(Conflict::NoBackup),
         };
-        let b_name = self.name_of(b);
-        if let Some(d) = self.inputs.decisions.iter().find(|d| d.week == w_id) {
-            let note = d.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-            return conflict(format!("the swap with {b_name} (backup) was declined by the team{note}"));
+        let backup = self.who(state, b);
+        let w_id = self.week_id(w);
+        if let Some(decision) = self.inputs.decisions.iter().position(|d| d.week == w_id) {
+            return conflict(Conflict::Declined { backup, decision });
         }
         let Some(ret) = rotation.next_week_of(b, w) else {
-            return conflict(format!("{b_name} (backup) has no week in the rotation to give in return"));
+            return conflict(Conflict::BackupHasNoWeek { backup });
         };
-        let ret_id = self.week_id(ret);
         if let Some(other) = state.claims.get(&ret) {
-            let holiday_week = other.swap.as_ref().map_or(ret, |s| s.with);
-            return conflict(format!(
-                "the return week {ret_id} is already part of the swap for {}",
-                self.week_id(holiday_week)
-            ));
+            let holiday_week = match other.note {
+                SlotNote::Swap { holiday_week, .. } => holiday_week,
+                _ => ret,
+            };
+            return conflict(Conflict::ReturnWeekTaken { return_week: ret, holiday_week });
         }
-        let b_leave = self.days_off(state, b, &dates).into_iter().find(|h| h.kind == WeekHolidayKind::Leave);
-        if let Some(l) = b_leave {
-            return conflict(format!("{b_name} (backup) is on {}", l.describe()));
+        if self.days_off(state, b, &dates).iter().any(|h| h.kind == WeekHolidayKind::Leave) {
+            return conflict(Conflict::BackupOnLeave { backup });
         }
         let week = rotation.week(w);
         let (start, end) = (week.start.with_timezone(&Utc), week.end.with_timezone(&Utc));
-        if let Some(busy) = self
+        if let Some(elsewhere) = self
             .inputs
             .elsewhere
             .iter()
-            .find(|e| e.counts.for_swaps() && e.engineer == b && e.from < end && start < e.to)
+            .position(|e| e.counts.for_swaps() && e.engineer == b && e.from < end && start < e.to)
         {
-            return conflict(format!("{b_name} (backup) is on call for {} in {w_id}", busy.team));
+            return conflict(Conflict::BackupElsewhere { backup, elsewhere });
         }
-        let ret_off = self.days_off(state, a, &self.dates(ret));
-        if let Some(h) = ret_off.first() {
-            return conflict(match h.kind {
-                WeekHolidayKind::Holiday => {
-                    format!("the return week {ret_id} holds {} for {a_name}", h.describe())
-                }
-                WeekHolidayKind::Leave => {
-                    format!("{a_name} is on {} in the return week {ret_id}", h.describe())
-                }
-            });
+        if !self.days_off(state, a, &self.dates(ret)).is_empty() {
+            return conflict(Conflict::ReturnWeekOff { return_week: ret });
         }
+        let note = SlotNote::Swap { holiday_week: w, return_week: ret, holder, backup };
+        state.claims.insert(ret, Slot { on_call: holder, note });
+        Slot { on_call: backup, note }
+    }
 
-        let why = match first_off.kind {
-            WeekHolidayKind::Holiday => {
-                format!("{a_name}'s week {w_id} holds {}", first_off.describe())
+    /// Why `holder` keeps week `w`, in words.
+    fn conflict_reason(&self, state: &mut State, w: u32, holder: &str, conflict: Conflict) -> String {
+        let a_name = self.name_of(holder);
+        let w_id = self.week_id(w);
+        let backup = |state: &State, who| self.slug(state, who).to_string();
+        let reason = match conflict {
+            Conflict::NoBackup => format!("{a_name} has no backup to swap with"),
+            Conflict::Declined { backup: b, decision } => {
+                let note =
+                    self.inputs.decisions[decision].note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+                let b = backup(state, b);
+                format!("the swap with {} (backup) was declined by the team{note}", self.name_of(&b))
             }
-            WeekHolidayKind::Leave => format!("{a_name} is on {} in {w_id}", first_off.describe()),
+            Conflict::BackupHasNoWeek { backup: b } => {
+                let b = backup(state, b);
+                format!("{} (backup) has no week in the rotation to give in return", self.name_of(&b))
+            }
+            Conflict::ReturnWeekTaken { return_week, holiday_week } => format!(
+                "the return week {} is already part of the swap for {}",
+                self.week_id(return_week),
+                self.week_id(holiday_week)
+            ),
+            Conflict::BackupOnLeave { backup: b } => {
+                let b = backup(state, b);
+                let dates = self.dates(w);
+                let leave = self.days_off(state, &b, &dates).into_iter().find(|h| h.kind == WeekHolidayKind::Leave);
+                let leave = leave.map_or_else(|| "leave".to_string(), |l| l.describe());
+                format!("{} (backup) is on {leave}", self.name_of(&b))
+            }
+            Conflict::BackupElsewhere { backup: b, elsewhere } => {
+                let b = backup(state, b);
+                format!(
+                    "{} (backup) is on call for {} in {w_id}",
+                    self.name_of(&b),
+                    self.inputs.elsewhere[elsewhere].team
+                )
+            }
+            Conflict::ReturnWeekOff { return_week } => {
+                let ret_id = self.week_id(return_week);
+                let off = self.days_off(state, holder, &self.dates(return_week));
+                match off.first() {
+                    Some(h) if h.kind == WeekHolidayKind::Leave => {
+                        format!("{a_name} is on {} in the return week {ret_id}", h.describe())
+                    }
+                    h => format!(
+                        "the return week {ret_id} holds {} for {a_name}",
+                        h.map_or_else(|| "a holiday".to_string(), WeekHoliday::describe)
+                    ),
+                }
+            }
         };
-        let reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        format!("{a_name} keeps {w_id}: {reason}")
+    }
+
+    /// Week `index` as one of the two weeks of a holiday swap, in words.
+    fn swap(
+        &self,
+        state: &mut State,
+        index: u32,
+        holiday_week: u32,
+        return_week: u32,
+        holder: Who,
+        backup: Who,
+    ) -> Swap {
+        let (a, b) = (self.slug(state, holder).to_string(), self.slug(state, backup).to_string());
+        let (a_name, b_name) = (self.name_of(&a), self.name_of(&b));
+        let (w_id, ret_id) = (self.week_id(holiday_week), self.week_id(return_week));
+        let off = self.days_off(state, &a, &self.dates(holiday_week));
+        let why = match off.first() {
+            Some(h) if h.kind == WeekHolidayKind::Leave => format!("{a_name} is on {} in {w_id}", h.describe()),
+            h => format!(
+                "{a_name}'s week {w_id} holds {}",
+                h.map_or_else(|| "a holiday".to_string(), WeekHoliday::describe)
+            ),
+        };
+        let mut reason = format!("{why}: {b_name} (backup) covers {w_id} and {a_name} takes {ret_id} in return");
+        let is_return = index == return_week;
         // Said on the return week only: the holiday week reads the same with or without the
         // change, as every week before a roster change must.
-        let mut return_reason = reason.clone();
-        if let Some((change, _)) = rotation.next_change_after(w).filter(|(from, _)| *from <= ret) {
-            return_reason.push_str(&format!(
-                " (agreed before the roster change in {}, so it stands whoever the new order gives {ret_id})",
-                self.week_id(change)
-            ));
+        if is_return {
+            if let Some((change, _)) =
+                self.rotation().next_change_after(holiday_week).filter(|(from, _)| *from <= return_week)
+            {
+                reason.push_str(&format!(
+                    " (agreed before the roster change in {}, so it stands whoever the new order gives {ret_id})",
+                    self.week_id(change)
+                ));
+            }
         }
-        state.claims.insert(
-            ret,
-            Slot {
-                on_call: a.to_string(),
-                swap: Some(SwapSlot { with: w, gave: b.to_string(), took: a.to_string(), reason: return_reason }),
-                conflict: None,
-            },
-        );
-        Slot {
-            on_call: b.to_string(),
-            swap: Some(SwapSlot { with: ret, gave: a.to_string(), took: b.to_string(), reason }),
-            conflict: None,
-        }
+        let (with, gave, took) = if is_return { (holiday_week, b, a) } else { (return_week, a, b) };
+        Swap { with_week: self.week_id(with), with_index: with, gave, took, reason }
     }
 
     /// The swap-resolved slot of week `index`.
     fn slot(&self, state: &mut State, index: u32) -> Slot {
         self.resolve_through(state, index);
-        state.slots[index as usize].clone()
+        state.slots[index as usize]
     }
 
     /// The trade that week `index` is part of, seen from it, given who holds it after swaps.
@@ -339,6 +437,7 @@ impl Schedule {
         let trade = &self.inputs.trades[t];
         let (this, other) = if pair[0] == index { (0, 1) } else { (1, 0) };
         let other_holder = self.slot(state, pair[other]).on_call;
+        let other_holder = self.slug(state, other_holder).to_string();
         let name = |slug: &str| self.name_of(slug).to_string();
         let (gave, took) = (trade.engineers[this].clone(), trade.engineers[other].clone());
         let note = trade.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
@@ -381,10 +480,20 @@ impl Schedule {
 
     fn assignment(&self, state: &mut State, index: u32) -> WeekAssignment {
         let slot = self.slot(state, index);
-        let trade = self.trade(state, index, &slot.on_call);
+        let holder = self.slug(state, slot.on_call).to_string();
+        let trade = self.trade(state, index, &holder);
+        let (swap, conflict) = match slot.note {
+            SlotNote::Kept => (None, None),
+            SlotNote::Swap { holiday_week, return_week, holder, backup } => {
+                (Some(self.swap(state, index, holiday_week, return_week, holder, backup)), None)
+            }
+            SlotNote::Conflict(c) => {
+                (None, Some(SwapConflict { reason: self.conflict_reason(state, index, &holder, c) }))
+            }
+        };
         let on_call = match &trade {
             Some(t) if t.applied => t.took.clone(),
-            _ => slot.on_call,
+            _ => holder,
         };
         let scheduled = self.rotation().scheduled(index);
         let dates = self.dates(index);
@@ -400,16 +509,22 @@ impl Schedule {
             scheduled: scheduled.to_string(),
             on_call,
             holidays,
-            swap: slot.swap.map(|s| Swap {
-                with_week: self.week_id(s.with),
-                with_index: s.with,
-                gave: s.gave,
-                took: s.took,
-                reason: s.reason,
-            }),
-            conflict: slot.conflict.map(|reason| SwapConflict { reason }),
+            swap,
+            conflict,
             trade,
             roster_change: self.roster_change(index),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue 18 (lever 3): a resolved week is facts that copy (engineers by position, reasons
+    /// as enums), so resolving weeks allocates nothing per week; the words are written only
+    /// for the weeks shown. A `String` in a slot stops this from compiling.
+    #[test]
+    fn a_resolved_week_is_copied_not_cloned() {
+        fn is_copy<T: Copy>() {}
+        is_copy::<super::Slot>();
     }
 }
