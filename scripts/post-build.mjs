@@ -29,13 +29,19 @@ const staging = process.env.TRUNK_STAGING_DIR;
 const base = process.env.TRUNK_PUBLIC_URL || '/';
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 
+// The CLI and the renderer are native builds: the environment without the wasm-only settings
+// of scripts/toolchain.env (and without `also`).
+function nativeEnv(...also) {
+  const env = { ...process.env };
+  for (const key of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_BUILD_TARGET', ...also]) delete env[key];
+  return env;
+}
+
 // The CLI reads the same data as the wasm embeds (data/, or ROTA_DATA_DIR), so feeds and pages
 // agree: another folder is given with --data, not embedded, so the CLI is not compiled again
 // for every data set (at 200 teams that compile took 77–180 s of the build's 5 minutes).
-// It is a native build: drop the wasm-only settings of scripts/toolchain.env.
 function rota(...args) {
-  const env = { ...process.env };
-  for (const key of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_BUILD_TARGET', 'ROTA_DATA_DIR']) delete env[key];
+  const env = nativeEnv('ROTA_DATA_DIR');
   const data = process.env.ROTA_DATA_DIR ? ['--data', process.env.ROTA_DATA_DIR] : [];
   return execFileSync(
     'cargo',
@@ -47,8 +53,7 @@ function rota(...args) {
 /** `path` → its `{ title, main }`, rendered by the app's views as of the build instant: one
  * renderer per core, each given an equal share of the paths (11,000 pages at 200 teams). */
 async function prerender(paths) {
-  const env = { ...process.env };
-  for (const key of ['CARGO_UNSTABLE_BUILD_STD', 'CARGO_BUILD_TARGET']) delete env[key];
+  const env = nativeEnv();
   const command = ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender',
     '--target-dir', join(root, 'target/prerender'), '--', '--out', staging, '--public-url', base];
   // Compiled once, before the renderers start: two cargo runs would wait on each other's lock.
