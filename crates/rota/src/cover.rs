@@ -9,7 +9,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::rotation::local_instant;
+use crate::shift::local_instant;
 use crate::week::{Stretch, StretchKind};
 use crate::{Cover, RotationWeek};
 

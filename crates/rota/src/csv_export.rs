@@ -15,7 +15,7 @@ use std::ops::RangeInclusive;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::ledger::{FairnessLedger, FairnessRow, Period};
-use crate::rotation::local_instant;
+use crate::shift::local_instant;
 use crate::stretch_list::stretches;
 use crate::{Schedule, ScheduleInputs, WeekAssignment};
 

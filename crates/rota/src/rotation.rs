@@ -16,9 +16,10 @@
 //! two, so nobody is on call for an hour longer than the wall clock suggests. Before the
 //! epoch there is no rotation: the lookups return `None`.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use crate::shift::ShiftPattern;
 use crate::{ScheduleInputs, WeekId};
 
 /// One on-call week of the rotation.
@@ -105,31 +106,28 @@ impl<'a> Rotation<'a> {
         Rotation { data }
     }
 
-    fn zone(&self) -> Tz {
-        self.data.team.time_zone
+    /// The rotation's weeks as 7-day shifts.
+    pub fn pattern(&self) -> ShiftPattern {
+        let team = &self.data.team;
+        ShiftPattern { zone: team.time_zone, epoch: team.epoch, days: 7, time: team.handoff.time }
     }
 
     /// Local start date of week `index`, if representable.
     pub fn start_date(&self, index: u32) -> Option<NaiveDate> {
-        self.data.team.epoch.checked_add_signed(Duration::days(7 * i64::from(index)))
+        self.pattern().start_date(index)
     }
 
-    /// Handoff instant on a local date, with the gap/overlap rules of this module.
+    /// Handoff instant on a local date, with the gap/overlap rules of [`crate::shift`].
     pub fn handoff_on(&self, date: NaiveDate) -> DateTime<Tz> {
-        local_instant(self.zone(), date.and_time(self.data.team.handoff.time))
+        self.pattern().handoff_on(date)
     }
 
     /// Week `index`, or `None` when its dates are beyond what dates can represent (about
     /// the year 262000).
     pub fn try_week(&self, index: u32) -> Option<RotationWeek> {
-        let start_date = self.start_date(index)?;
-        let end_date = start_date.checked_add_signed(Duration::days(7))?;
-        Some(RotationWeek {
-            index,
-            id: WeekId::of(start_date),
-            start: self.handoff_on(start_date),
-            end: self.handoff_on(end_date),
-        })
+        let pattern = self.pattern();
+        let (start, end) = pattern.bounds(index)?;
+        Some(RotationWeek { index, id: WeekId::of(start.date_naive()), start, end })
     }
 
     /// Week `index`.
@@ -150,31 +148,13 @@ impl<'a> Rotation<'a> {
 
     /// The rotation week whose seven dates include `date` (local); `None` before the epoch.
     pub fn index_of_date(&self, date: NaiveDate) -> Option<u32> {
-        let days = (date - self.data.team.epoch).num_days();
-        u32::try_from(days.div_euclid(7)).ok()
+        self.pattern().index_of_date(date)
     }
 
     /// The week containing `instant` (start ≤ instant < end); `None` before the first
     /// handoff.
     pub fn index_at(&self, instant: DateTime<Utc>) -> Option<u32> {
-        let first = self.try_week(0)?.start.with_timezone(&Utc);
-        if instant < first {
-            return None;
-        }
-        // Estimate from elapsed time, then correct by the at most one hour that DST adds or
-        // removes per week boundary.
-        let guess = (instant - first).num_seconds() / (7 * 24 * 3600);
-        let mut k = u32::try_from(guess).ok()?;
-        loop {
-            let w = self.try_week(k)?;
-            if instant < w.start.with_timezone(&Utc) {
-                k = k.checked_sub(1)?;
-            } else if instant >= w.end.with_timezone(&Utc) {
-                k = k.checked_add(1)?;
-            } else {
-                return Some(k);
-            }
-        }
+        self.pattern().index_at(instant)
     }
 
     /// Slug of the engineer the base rotation gives week `index` (before swaps), roster
@@ -217,46 +197,11 @@ impl<'a> Rotation<'a> {
     }
 }
 
-/// The instant a local wall time names in `zone`: the earlier one when it happens twice,
-/// the first instant after the gap when it does not happen at all.
-pub fn local_instant(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
-    match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) => t,
-        LocalResult::Ambiguous(earlier, _) => earlier,
-        LocalResult::None => after_gap(zone, local),
-    }
-}
-
-/// First instant whose local wall time is at or after `local`, for a `local` inside a gap.
-fn after_gap(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
-    use chrono::Offset;
-    // Offsets in force a day either side bound where the jump happens.
-    let as_utc = local.and_utc();
-    let offset_at = |t: DateTime<Utc>| zone.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc();
-    let a = as_utc - Duration::seconds(i64::from(offset_at(as_utc - Duration::days(1))));
-    let b = as_utc - Duration::seconds(i64::from(offset_at(as_utc + Duration::days(1))));
-    let (mut lo, mut hi) = if a <= b { (a, b) } else { (b, a) };
-    // Invariant: local(lo) < local ≤ local(hi); bisect to the second.
-    let wall = |t: DateTime<Utc>| t.with_timezone(&zone).naive_local();
-    if wall(lo) >= local {
-        return lo.with_timezone(&zone);
-    }
-    while hi - lo > Duration::seconds(1) {
-        let mid = lo + (hi - lo) / 2;
-        if wall(mid) >= local {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    hi.with_timezone(&zone)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Handoff, Team};
-    use chrono::{NaiveTime, Weekday};
+    use chrono::{NaiveTime, TimeZone, Weekday};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

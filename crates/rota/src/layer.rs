@@ -1,0 +1,189 @@
+//! Layers: the rotations a team runs side by side, each with its own shift length, handoff,
+//! time zone, order and (optionally) hours of coverage — a primary and a secondary, a daily
+//! layer, a fortnightly one, the regions of a follow-the-sun team, a shadow.
+//!
+//! Shift `k` of a layer starts at its handoff time on the local date `epoch + k × days`
+//! ([`crate::shift`]) and belongs to `rotation[k mod n]`. A [`LayerChange`] starts a new
+//! order at the handoff on its date: the shift in progress ends there (a fortnight cut to
+//! one week, say), and the new order's first person takes the next shift, counted from the
+//! change. A change never reaches back: everything before its date is as without it.
+//!
+//! A layer with [`Coverage`] is on call only inside its windows; its shifts still say who
+//! holds the windows that fall in them. A [`LayerRole::Shadow`] layer is on the schedule but
+//! never counts as on call.
+//!
+//! ```
+//! use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+//! use rota::layer::{Layer, LayerRole};
+//! let daily = Layer {
+//!     slug: "primary".into(),
+//!     name: "Primary".into(),
+//!     role: LayerRole::Primary,
+//!     pattern: rota::shift::ShiftPattern {
+//!         zone: chrono_tz::America::New_York,
+//!         epoch: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+//!         days: 1,
+//!         time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+//!     },
+//!     rotation: vec!["alice".into(), "bob".into(), "carol".into()],
+//!     changes: vec![],
+//!     coverage: None,
+//! };
+//! let at = |d, h| Utc.with_ymd_and_hms(2026, 3, d, h, 0, 0).unwrap();
+//! assert_eq!(daily.on_call_at(at(2, 13)), None); // before the first handoff (09:00 EST)
+//! assert_eq!(daily.on_call_at(at(2, 14)), Some("alice"));
+//! assert_eq!(daily.on_call_at(at(4, 14)), Some("carol"));
+//! assert_eq!(daily.on_call_at(at(5, 14)), Some("alice"));
+//! ```
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::coverage::Coverage;
+use crate::shift::ShiftPattern;
+
+/// What a layer's person is at the instants the layer covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LayerRole {
+    /// Paged first. Several primary layers with hours of coverage make a follow-the-sun
+    /// team; together they must cover every instant.
+    Primary,
+    /// Paged when the primary does not answer.
+    Secondary,
+    /// Learning: on the schedule and in their feed, never counted as on call.
+    Shadow,
+}
+
+impl LayerRole {
+    /// Whether the layer's people count as on call (in fairness and clash checks).
+    pub fn is_on_call(self) -> bool {
+        self != LayerRole::Shadow
+    }
+}
+
+/// One rotation of a team; see the module docs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layer {
+    pub slug: String,
+    pub name: String,
+    pub role: LayerRole,
+    /// Shift length, handoff time and zone, and the date of shift 0.
+    pub pattern: ShiftPattern,
+    /// Slugs in order: shift `k` belongs to `rotation[k mod n]` until the first change.
+    pub rotation: Vec<String>,
+    /// New orders, by date, each later than the one before and than the epoch.
+    pub changes: Vec<LayerChange>,
+    /// Hours covered; `None` is around the clock.
+    pub coverage: Option<Coverage>,
+}
+
+/// From the handoff on `from` on, the layer's order is `rotation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerChange {
+    pub from: NaiveDate,
+    pub rotation: Vec<String>,
+}
+
+/// A stretch of a layer held by one person: a whole shift, or the part of a shift inside a
+/// window of coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayerStretch<'a> {
+    pub person: &'a str,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// The shifts of one order: from its first handoff until the next change's (if any).
+#[derive(Debug, Clone, Copy)]
+struct Segment<'a> {
+    pattern: ShiftPattern,
+    order: &'a [String],
+    end: Option<DateTime<Utc>>,
+}
+
+impl<'a> Segment<'a> {
+    fn start(&self) -> DateTime<Utc> {
+        self.pattern.handoff_on(self.pattern.epoch).to_utc()
+    }
+
+    /// Shift `k`, cut at the segment's end.
+    fn shift(&self, k: u32) -> Option<LayerStretch<'a>> {
+        let (start, end) = self.pattern.bounds(k)?;
+        let to = self.end.map_or(end.to_utc(), |cut| cut.min(end.to_utc()));
+        let person = self.order.get(k as usize % self.order.len().max(1)).map_or("", String::as_str);
+        Some(LayerStretch { person, from: start.to_utc(), to })
+    }
+}
+
+impl Layer {
+    fn segments(&self) -> Vec<Segment<'_>> {
+        let starts = std::iter::once((self.pattern.epoch, &self.rotation[..]))
+            .chain(self.changes.iter().map(|c| (c.from, &c.rotation[..])));
+        let mut segments: Vec<Segment<'_>> = starts
+            .map(|(epoch, order)| Segment { pattern: ShiftPattern { epoch, ..self.pattern }, order, end: None })
+            .collect();
+        for i in 1..segments.len() {
+            let next = segments[i].start();
+            segments[i - 1].end = Some(next);
+        }
+        segments
+    }
+
+    /// The shift containing `instant` (whether or not its hours cover it); `None` before the
+    /// first handoff.
+    pub fn shift_at(&self, instant: DateTime<Utc>) -> Option<LayerStretch<'_>> {
+        let segment = self.segments().into_iter().rev().find(|s| s.start() <= instant)?;
+        let k = segment.pattern.index_at(instant)?;
+        segment.shift(k)
+    }
+
+    /// Who this layer has on call at `instant`: the shift's holder, inside the hours of
+    /// coverage.
+    pub fn on_call_at(&self, instant: DateTime<Utc>) -> Option<&str> {
+        let shift = self.shift_at(instant)?;
+        let covered = self.coverage.is_none_or(|c| {
+            c.windows(self.pattern.zone, instant, instant + chrono::Duration::seconds(1)).first().is_some()
+        });
+        covered.then_some(shift.person)
+    }
+
+    /// The shifts overlapping `[from, to)`, in order, clipped to it.
+    pub fn shifts(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<LayerStretch<'_>> {
+        let mut out = Vec::new();
+        for segment in self.segments() {
+            if segment.end.is_some_and(|end| end <= from) || segment.start() >= to {
+                continue;
+            }
+            let mut k = segment.pattern.index_at(from).unwrap_or(0);
+            while let Some(shift) = segment.shift(k) {
+                if shift.from >= to || shift.from >= shift.to {
+                    break;
+                }
+                out.push(LayerStretch { from: shift.from.max(from), to: shift.to.min(to), ..shift });
+                k += 1;
+            }
+        }
+        out
+    }
+
+    /// The stretches this layer covers in `[from, to)`: its shifts, cut to its hours of
+    /// coverage.
+    pub fn stretches(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<LayerStretch<'_>> {
+        let shifts = self.shifts(from, to);
+        let Some(coverage) = self.coverage else { return shifts };
+        let windows = coverage.windows(self.pattern.zone, from, to);
+        let mut out = Vec::new();
+        let mut w = 0;
+        for shift in shifts {
+            while w < windows.len() && windows[w].1 <= shift.from {
+                w += 1;
+            }
+            for &(open, close) in windows[w..].iter().take_while(|(open, _)| *open < shift.to) {
+                let (a, b) = (open.max(shift.from), close.min(shift.to));
+                if a < b {
+                    out.push(LayerStretch { from: a, to: b, ..shift });
+                }
+            }
+        }
+        out
+    }
+}
