@@ -140,9 +140,9 @@ impl Layer {
     /// coverage.
     pub fn on_call_at(&self, instant: DateTime<Utc>) -> Option<&str> {
         let shift = self.shift_at(instant)?;
-        let covered = self.coverage.is_none_or(|c| {
-            c.windows(self.pattern.zone, instant, instant + chrono::Duration::seconds(1)).first().is_some()
-        });
+        let covered = self
+            .coverage
+            .is_none_or(|c| !c.windows(self.pattern.zone, instant, instant + chrono::Duration::seconds(1)).is_empty());
         covered.then_some(shift.person)
     }
 
