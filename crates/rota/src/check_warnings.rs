@@ -70,6 +70,9 @@ pub fn warnings(dir: &Path, data: &TeamData) -> Vec<Warning> {
             warn("team.json", format!("/engineers/{i}"), message);
         }
     }
+    for message in crate::load::layer_warnings(inputs) {
+        warn("team.json", "/layers".into(), message);
+    }
     let schedule = Schedule::new(inputs.clone());
     for (i, decision) in inputs.decisions.iter().enumerate() {
         // A keep that takes effect always leaves its week with a conflict ("declined by the

@@ -168,17 +168,17 @@ fn team_source(name: &str, data: &TeamData) -> String {
     let t = &inputs.team;
     let _ = writeln!(
         out,
-        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: const {{ time({}, {}) }} }}, epoch: {}, rotation: {}, calendar: {}, reminders: {}, fallback_contacts: {} }},",
+        "        team: Team {{ name: {}, time_zone: {}, handoff: Handoff {{ weekday: {}, time: {} }}, epoch: {}, rotation: {}, calendar: {}, reminders: {}, fallback_contacts: {}, layers: {} }},",
         s(&t.name),
         zone(t.time_zone),
         weekday(t.handoff.weekday),
-        t.handoff.time.hour(),
-        t.handoff.time.minute(),
+        time(t.handoff.time),
         date(t.epoch),
         list(&t.rotation, |x| s(x)),
         opt(&t.calendar),
         list(&t.reminders, |r| format!("Reminder::minutes_before({})", r.minutes())),
         list(&t.fallback_contacts, contact),
+        layers(&t.layers),
     );
     let _ = writeln!(
         out,
@@ -331,6 +331,55 @@ pub fn text_file_names(files: &crate::text_files::TextFiles) -> String {
         files.search.name
     );
     out
+}
+
+fn layers(l: &crate::Layers) -> String {
+    if *l == crate::Layers::default() {
+        return "Layers::default()".into();
+    }
+    format!(
+        "Layers {{ primary: LayerLabel {{ slug: {}, name: {}, coverage: {} }}, others: {}, gaps: GapPolicy::{:?} }}",
+        s(&l.primary.slug),
+        s(&l.primary.name),
+        coverage(l.primary.coverage),
+        list(&l.others, |layer| {
+            format!(
+            "Layer {{ slug: {}, name: {}, role: LayerRole::{:?}, pattern: ShiftPattern {{ zone: {}, epoch: {}, days: {}, time: {} }}, rotation: {}, changes: {}, coverage: {} }}",
+            s(&layer.slug),
+            s(&layer.name),
+            layer.role,
+            zone(layer.pattern.zone),
+            date(layer.pattern.epoch),
+            layer.pattern.days,
+            time(layer.pattern.time),
+            list(&layer.rotation, |x| s(x)),
+            list(&layer.changes, |c| format!(
+                "LayerChange {{ from: {}, rotation: {}, note: {} }}",
+                date(c.from),
+                list(&c.rotation, |x| s(x)),
+                opt(&c.note)
+            )),
+            coverage(layer.coverage),
+        )
+        }),
+        l.gaps,
+    )
+}
+
+fn coverage(c: Option<crate::Coverage>) -> String {
+    match c {
+        None => "None".into(),
+        Some(c) => format!(
+            "Some(Coverage {{ days: ::rota::chrono::WeekdaySet::from_array([{}]), from: {}, to: {} }})",
+            c.days.iter(Weekday::Mon).map(weekday).collect::<Vec<_>>().join(", "),
+            time(c.from),
+            time(c.to)
+        ),
+    }
+}
+
+fn time(t: chrono::NaiveTime) -> String {
+    format!("const {{ time({}, {}) }}", t.hour(), t.minute())
 }
 
 fn contact(c: &crate::Contact) -> String {

@@ -39,7 +39,73 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::coverage::Coverage;
+use crate::rotation::Rotation;
 use crate::shift::ShiftPattern;
+use crate::ScheduleInputs;
+
+/// A team's layers as its data gives them: its own rotation (`team.json`'s `rotation`,
+/// weekly, with holiday swaps, trades and covers) is the first, named by `primary`; the
+/// `others` run beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layers {
+    pub primary: LayerLabel,
+    pub others: Vec<Layer>,
+    pub gaps: GapPolicy,
+}
+
+impl Default for Layers {
+    /// One layer, the team's rotation, around the clock: every team before layers existed.
+    fn default() -> Layers {
+        Layers {
+            primary: LayerLabel { slug: "primary".into(), name: "Primary".into(), coverage: None },
+            others: Vec::new(),
+            gaps: GapPolicy::Error,
+        }
+    }
+}
+
+/// How the team's own rotation appears as a layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerLabel {
+    pub slug: String,
+    pub name: String,
+    /// Its hours, when it is one region of a follow-the-sun team.
+    pub coverage: Option<Coverage>,
+}
+
+/// What an instant no primary layer covers is to the check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapPolicy {
+    /// The data is rejected: nobody would be paged.
+    Error,
+    /// Reported, not rejected: the team knows (e.g. nobody is paged at weekends).
+    Warning,
+}
+
+/// Every layer of the team, its own rotation first (roster changes as changes of order).
+pub fn team_layers(inputs: &ScheduleInputs) -> Vec<Layer> {
+    let team = &inputs.team;
+    let rotation = Rotation::new(inputs);
+    let primary = Layer {
+        slug: team.layers.primary.slug.clone(),
+        name: team.layers.primary.name.clone(),
+        role: LayerRole::Primary,
+        pattern: rotation.pattern(),
+        rotation: team.rotation.clone(),
+        changes: rotation
+            .changes()
+            .filter_map(|(week, change)| {
+                Some(LayerChange {
+                    from: rotation.start_date(week)?,
+                    rotation: change.rotation.clone(),
+                    note: change.note.clone(),
+                })
+            })
+            .collect(),
+        coverage: team.layers.primary.coverage,
+    };
+    std::iter::once(primary).chain(team.layers.others.iter().cloned()).collect()
+}
 
 /// What a layer's person is at the instants the layer covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +147,8 @@ pub struct Layer {
 pub struct LayerChange {
     pub from: NaiveDate,
     pub rotation: Vec<String>,
+    /// Why, in the data's words.
+    pub note: Option<String>,
 }
 
 /// A stretch of a layer held by one person: a whole shift, or the part of a shift inside a

@@ -104,21 +104,21 @@ pub fn coverage_findings(layers: &[Layer], from: DateTime<Utc>, to: DateTime<Utc
 
 /// Every stretch in `[from, to)` where one person holds a primary and a secondary layer.
 pub fn double_roles(layers: &[Layer], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DoubleRole<'_>> {
-    let of_role = |role| {
-        layers
-            .iter()
-            .enumerate()
-            .filter(move |(_, l)| l.role == role)
-            .flat_map(move |(i, l)| l.stretches(from, to).into_iter().map(move |s| (i, s)))
-            .collect::<Vec<_>>()
-    };
-    let secondaries = of_role(LayerRole::Secondary);
+    let of_role = |role| layers.iter().enumerate().filter(move |(_, l)| l.role == role);
+    // Each layer's stretches are in order and never overlap, so each primary stretch looks
+    // only at the secondary stretches from the first that ends after it starts.
+    let secondaries: Vec<_> = of_role(LayerRole::Secondary).map(|(i, l)| (i, l.stretches(from, to))).collect();
     let mut out = Vec::new();
-    for (p, primary) in of_role(LayerRole::Primary) {
-        for (s, secondary) in secondaries.iter().filter(|(_, s)| s.person == primary.person) {
-            let (a, b) = (primary.from.max(secondary.from), primary.to.min(secondary.to));
-            if a < b {
-                out.push(DoubleRole { person: primary.person, from: a, to: b, primary: p, secondary: *s });
+    for (p, primary_layer) in of_role(LayerRole::Primary) {
+        for primary in primary_layer.stretches(from, to) {
+            for (s, stretches) in &secondaries {
+                let first = stretches.partition_point(|s| s.to <= primary.from);
+                for secondary in stretches[first..].iter().take_while(|s| s.from < primary.to) {
+                    let (a, b) = (primary.from.max(secondary.from), primary.to.min(secondary.to));
+                    if secondary.person == primary.person && a < b {
+                        out.push(DoubleRole { person: primary.person, from: a, to: b, primary: p, secondary: *s });
+                    }
+                }
             }
         }
     }

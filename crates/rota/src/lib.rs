@@ -55,14 +55,17 @@ pub use contact::{Contact, ContactKind};
 pub use model::*;
 pub use week_id::{WeekId, WeekIdError};
 
+pub use coverage::Coverage;
 pub use holiday::Holiday;
 pub use horizon::Horizon;
+pub use layer::{GapPolicy, Layer, LayerChange, LayerLabel, LayerRole, Layers};
 pub use ledger::{FairnessLedger, FairnessRow, Period};
 pub use org::{Clash, OrgTeam, Organisation, Person, SiteData};
 pub use reminder::Reminder;
 pub use roster_change::RosterChangeNote;
 pub use rotation::{Rotation, RotationWeek};
 pub use schedule::Schedule;
+pub use shift::ShiftPattern;
 pub use site_paths::{base_path, org_site_paths, site_paths};
 pub use week::{Stretch, StretchKind, Swap, SwapConflict, TradeNote, WeekAssignment, WeekHoliday, WeekHolidayKind};
 pub use what_if::{WhatIf, WhatIfError};

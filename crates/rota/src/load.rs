@@ -22,9 +22,11 @@ use crate::WeekId;
 
 mod changes;
 mod contacts;
+mod layers;
 mod org;
 mod reminders;
 
+pub use layers::layer_warnings;
 pub use org::{is_org_dir, load_org_dir, load_org_dir_at, ORG_FILE};
 
 /// The files of a data folder, in the order they are read.
@@ -148,6 +150,7 @@ fn load_team(dir: &Path, org: &InOrg) -> Result<TeamData, LoadErrors> {
     };
     inputs.covers = v.covers(covers, &inputs, &known);
     inputs.trades = v.trades(trades, &inputs, &known);
+    v.layer_findings(&inputs);
     if !v.errors.is_empty() {
         return Err(LoadErrors(v.errors));
     }
@@ -173,6 +176,12 @@ struct RawTeam {
     reminders: Vec<String>,
     #[serde(default)]
     fallback_contacts: Vec<contacts::RawContact>,
+    #[serde(default)]
+    primary_layer: Option<layers::RawPrimaryLayer>,
+    #[serde(default)]
+    layers: Vec<layers::RawLayer>,
+    #[serde(default)]
+    gaps: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -417,8 +426,15 @@ impl Validator {
         }
         let reminders = self.reminders(F, "/reminders", &raw.reminders);
         let fallback_contacts = self.contacts(F, "/fallback_contacts", &raw.fallback_contacts);
+        let shape = match (zone, weekday, time, epoch) {
+            (Some(zone), Some(weekday), Some(time), Some(epoch)) => {
+                Some(layers::TeamShape { zone, handoff: Handoff { weekday, time }, epoch })
+            }
+            _ => None,
+        };
+        let layers = self.layers(raw.primary_layer.as_ref(), &raw.layers, raw.gaps.as_deref(), shape.as_ref(), known);
         let (zone, weekday, time, epoch) = (zone?, weekday?, time?, epoch?);
-        if let Some(date) = first_handoff_in_gap(zone, epoch, time) {
+        if let Some(date) = first_handoff_in_gap(zone, epoch, time, 7) {
             self.error(
                 F,
                 "/handoff/time",
@@ -438,6 +454,7 @@ impl Validator {
             calendar: raw.calendar.clone(),
             reminders,
             fallback_contacts,
+            layers,
         })
     }
 
@@ -826,10 +843,11 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("\"{text}\" is not a date as YYYY-MM-DD"))
 }
 
-/// The first handoff date whose local handoff time falls in a daylight-saving gap.
-fn first_handoff_in_gap(zone: Tz, epoch: NaiveDate, time: NaiveTime) -> Option<NaiveDate> {
-    (0..HANDOFF_CHECK_YEARS * 53)
-        .map(|k| epoch + chrono::Duration::weeks(k))
+/// The first handoff date (every `days` from `epoch`) whose local handoff time falls in a
+/// daylight-saving gap.
+fn first_handoff_in_gap(zone: Tz, epoch: NaiveDate, time: NaiveTime, days: u32) -> Option<NaiveDate> {
+    (0..HANDOFF_CHECK_YEARS * 366 / i64::from(days.max(1)))
+        .map(|k| epoch + chrono::Duration::days(k * i64::from(days)))
         .find(|date| matches!(zone.from_local_datetime(&date.and_time(time)), LocalResult::None))
 }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
+use crate::layer::Layers;
 use crate::{Contact, Reminder, WeekId};
 
 /// Everything the site is computed from: the schedule's inputs and the content around them.
@@ -101,6 +102,8 @@ pub struct Team {
     /// Ways to reach the team as a whole (a chat channel, a phone bridge), offered wherever an
     /// engineer has no contact of their own, so nobody at 3 a.m. is left with nothing to try.
     pub fallback_contacts: Vec<Contact>,
+    /// How the rotation above appears as a layer, and the layers beside it.
+    pub layers: Layers,
 }
 
 /// When one on-call week hands over to the next, in the team's time zone.

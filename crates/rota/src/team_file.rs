@@ -27,15 +27,15 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, NaiveDateTime, Utc, Weekday, WeekdaySet};
 use chrono_tz::Tz;
 
 use crate::line_format::{contact, lines, num, opt, read_contact, rest, word, Fields};
 use crate::text_files::{line, TextFileError};
 use crate::{
-    Audience, Counts, Cover, Decision, Engineer, FailurePoint, Handoff, HolidayCalendar, HolidayDate, HolidayRule,
-    Leave, OnCallElsewhere, OneOffHoliday, Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs, Team, TeamData,
-    Trade, WeekId,
+    Audience, Counts, Cover, Coverage, Decision, Engineer, FailurePoint, GapPolicy, Handoff, HolidayCalendar,
+    HolidayDate, HolidayRule, Layer, LayerChange, LayerLabel, LayerRole, Layers, Leave, OnCallElsewhere, OneOffHoliday,
+    Pipeline, Reminder, RosterChange, Runbook, ScheduleInputs, ShiftPattern, Team, TeamData, Trade, WeekId,
 };
 
 /// The first line of every team file; a newer format changes the number.
@@ -63,6 +63,10 @@ pub fn encode(data: &TeamData) -> String {
     out.push('\n');
     for c in &t.fallback_contacts {
         contact(&mut out, "fallback", c);
+    }
+    // Only a team with layers says so: every other team's file is as before layers existed.
+    if t.layers != Layers::default() {
+        encode_layers(&mut out, &t.layers);
     }
     for e in &inputs.engineers {
         out.push_str("engineer");
@@ -209,6 +213,25 @@ pub fn decode(body: &str) -> Result<TeamData, TextFileError> {
                 })
             }
             "rotation" => within(team.as_mut(), f)?.rotation = read_words(f)?,
+            "layers" => {
+                let layers = &mut within(team.as_mut(), f)?.layers;
+                layers.gaps = match f.word("gaps")?.as_str() {
+                    "error" => GapPolicy::Error,
+                    "warning" => GapPolicy::Warning,
+                    other => return Err(f.fail(format!("bad gaps \"{other}\""))),
+                };
+                layers.primary =
+                    LayerLabel { slug: f.word("slug")?, coverage: read_coverage(f)?, name: f.rest("name")? };
+            }
+            "layer" => {
+                let layer = read_layer(f)?;
+                within(team.as_mut(), f)?.layers.others.push(layer);
+            }
+            "order" => within(team.as_mut().and_then(|t| t.layers.others.last_mut()), f)?.rotation = read_words(f)?,
+            "change" => {
+                let change = LayerChange { from: f.parse("date")?, note: f.opt("note")?, rotation: read_words(f)? };
+                within(team.as_mut().and_then(|t| t.layers.others.last_mut()), f)?.changes.push(change);
+            }
             "reminders" => {
                 let reminders = &mut within(team.as_mut(), f)?.reminders;
                 while f.more() {
@@ -342,8 +365,107 @@ fn placeholder_team() -> Team {
         calendar: None,
         reminders: Vec::new(),
         fallback_contacts: Vec::new(),
+        layers: Default::default(),
     }
 }
+
+fn encode_layers(out: &mut String, layers: &Layers) {
+    out.push_str("layers");
+    word(out, if layers.gaps == GapPolicy::Error { "error" } else { "warning" });
+    word(out, &layers.primary.slug);
+    coverage(out, layers.primary.coverage);
+    rest(out, &layers.primary.name);
+    for l in &layers.others {
+        out.push_str("layer");
+        word(out, &l.slug);
+        word(out, role_name(l.role));
+        word(out, l.pattern.zone.name());
+        num(out, l.pattern.days);
+        num(out, l.pattern.time);
+        num(out, l.pattern.epoch);
+        coverage(out, l.coverage);
+        rest(out, &l.name);
+        out.push_str("order");
+        words(out, &l.rotation);
+        for c in &l.changes {
+            out.push_str("change");
+            num(out, c.from);
+            opt(out, c.note.as_deref());
+            words(out, &c.rotation);
+        }
+    }
+}
+
+fn read_layer(f: &mut Fields) -> Result<Layer, TextFileError> {
+    let slug = f.word("slug")?;
+    let role = match f.word("role")?.as_str() {
+        "primary" => LayerRole::Primary,
+        "secondary" => LayerRole::Secondary,
+        "shadow" => LayerRole::Shadow,
+        other => return Err(f.fail(format!("bad role \"{other}\""))),
+    };
+    let pattern = ShiftPattern {
+        zone: f.parse::<Tz>("time zone")?,
+        days: f.parse("shift days")?,
+        time: f.parse("handoff time")?,
+        epoch: f.parse("epoch")?,
+    };
+    Ok(Layer {
+        slug,
+        role,
+        pattern,
+        coverage: read_coverage(f)?,
+        name: f.rest("name")?,
+        rotation: Vec::new(),
+        changes: Vec::new(),
+    })
+}
+
+fn role_name(role: LayerRole) -> &'static str {
+    match role {
+        LayerRole::Primary => "primary",
+        LayerRole::Secondary => "secondary",
+        LayerRole::Shadow => "shadow",
+    }
+}
+
+/// `-`, or the days from Monday as 1s and 0s, then the two times: `1111100/09:00:00/17:00:00`.
+fn coverage(out: &mut String, coverage: Option<Coverage>) {
+    match coverage {
+        None => word(out, "-"),
+        Some(c) => {
+            let days: String = WEEK.iter().map(|d| if c.days.contains(*d) { '1' } else { '0' }).collect();
+            word(out, &format!("{days}/{}/{}", c.from, c.to));
+        }
+    }
+}
+
+fn read_coverage(f: &mut Fields) -> Result<Option<Coverage>, TextFileError> {
+    let text = f.word("hours")?;
+    if text == "-" {
+        return Ok(None);
+    }
+    let bad = || f.fail(format!("bad hours \"{text}\""));
+    let mut parts = text.split('/');
+    let (Some(days), Some(from), Some(to), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return Err(bad());
+    };
+    if days.len() != 7 || !days.bytes().all(|b| b == b'0' || b == b'1') {
+        return Err(bad());
+    }
+    let days = WEEK.iter().zip(days.bytes()).filter(|(_, b)| *b == b'1').map(|(d, _)| *d);
+    Ok(Some(Coverage {
+        days: days.fold(WeekdaySet::EMPTY, |mut set, d| {
+            set.insert(d);
+            set
+        }),
+        from: from.parse().map_err(|_| bad())?,
+        to: to.parse().map_err(|_| bad())?,
+    }))
+}
+
+const WEEK: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 fn words(out: &mut String, items: &[String]) {
     for item in items {

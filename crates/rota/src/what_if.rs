@@ -240,6 +240,7 @@ pub fn doc_team() -> TeamData {
                 calendar: None,
                 reminders: vec![],
                 fallback_contacts: vec![],
+                layers: Default::default(),
             },
             engineers: vec![engineer("alice", "bob"), engineer("bob", "alice")],
             calendars: vec![],

@@ -56,6 +56,7 @@ fn arb_layer() -> impl Strategy<Value = Layer> {
                     .map(|d| LayerChange {
                         from: epoch + Duration::days(d),
                         rotation: next.iter().map(|s| s.to_string()).collect(),
+                        note: None,
                     })
                     .into_iter()
                     .collect(),

@@ -171,7 +171,11 @@ fn a_fortnightly_layer_cut_mid_fortnight_by_a_new_order() {
     // dee takes the next fortnight counted from 9 February.
     let mut fortnightly =
         layer("primary", chrono_tz::America::New_York, date(2026, 1, 5), 14, 9, &["ana", "ben", "cy"]);
-    fortnightly.changes.push(LayerChange { from: date(2026, 2, 9), rotation: vec!["dee".into(), "ana".into()] });
+    fortnightly.changes.push(LayerChange {
+        from: date(2026, 2, 9),
+        rotation: vec!["dee".into(), "ana".into()],
+        note: None,
+    });
     assert_eq!(
         table(&fortnightly.shifts(utc(2026, 1, 5, 14), utc(2026, 3, 23, 13))),
         [

@@ -65,6 +65,7 @@ fn team(i: usize, spec: &TeamSpec, leave: &[Leave]) -> TeamData {
         calendar: Some("us-federal".into()),
         reminders: vec![],
         fallback_contacts: vec![],
+        layers: Default::default(),
     };
     inputs.engineers = members
         .iter()

@@ -72,6 +72,7 @@ fn build(spec: &Spec) -> ScheduleInputs {
         calendar: Some("us-federal".into()),
         reminders: vec![],
         fallback_contacts: vec![],
+        layers: Default::default(),
     };
     // A second calendar with different days, for engineers who name their own.
     let mut other = common::us_federal();

@@ -67,6 +67,41 @@ fn hostile() -> TeamData {
             contact(&mut s, ContactKind::Chat),
             Contact { kind: ContactKind::Url, value: s(), label: None, url: None },
         ],
+        layers: Layers::default(),
+    };
+    let hours = |days: &[Weekday], from: u32, to: u32| Coverage {
+        days: days.iter().fold(chrono::WeekdaySet::EMPTY, |mut set, d| {
+            set.insert(*d);
+            set
+        }),
+        from: NaiveTime::from_hms_opt(from, 30, 0).unwrap(),
+        to: NaiveTime::from_hms_nano_opt(to, 0, 1, 5).unwrap(),
+    };
+    let layer = |s: &mut dyn FnMut() -> String, role, days, coverage| Layer {
+        slug: s(),
+        name: s(),
+        role,
+        pattern: ShiftPattern {
+            zone: chrono_tz::Asia::Singapore,
+            epoch: NaiveDate::from_ymd_opt(2026, 2, 3).unwrap(),
+            days,
+            time: NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+        },
+        rotation: vec![s(), s()],
+        changes: vec![
+            LayerChange { from: NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(), rotation: vec![s()], note: Some(s()) },
+            LayerChange { from: NaiveDate::from_ymd_opt(2026, 4, 3).unwrap(), rotation: vec![s(), s()], note: None },
+        ],
+        coverage,
+    };
+    inputs.team.layers = Layers {
+        primary: LayerLabel { slug: s(), name: s(), coverage: Some(hours(&[Weekday::Mon, Weekday::Sun], 22, 6)) },
+        others: vec![
+            layer(&mut s, LayerRole::Primary, 1, Some(hours(&[Weekday::Tue], 9, 17))),
+            layer(&mut s, LayerRole::Secondary, 14, None),
+            layer(&mut s, LayerRole::Shadow, 3, None),
+        ],
+        gaps: GapPolicy::Warning,
     };
     inputs.engineers = (0..4)
         .map(|i| Engineer {

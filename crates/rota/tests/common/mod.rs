@@ -106,6 +106,7 @@ pub fn default_inputs() -> ScheduleInputs {
             calendar: Some(s("us-federal")),
             reminders: vec![],
             fallback_contacts: vec![],
+            layers: Default::default(),
         },
         engineers: vec![
             engineer("alice", "Alice", "bob"),
