@@ -98,10 +98,17 @@ console.log(`post-build: calendar feeds, text files and API written (${took()})`
 // after), as [start ms, end ms, slug] plus names. `<` is escaped so no name can end the element.
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
 const readApi = (file) => JSON.parse(readFileSync(join(staging, 'api/v1', file), 'utf8'));
+// A team with layers: who is paged first, i.e. the stretches of its primary layers (in time
+// order; a gap in their hours is a gap in the table, where the page waits for the app).
+const pagedFirst = (api) => {
+  if (!api.layers) return api.stretches;
+  const primary = new Set(api.layers.filter((l) => l.role === 'primary').map((l) => l.slug));
+  return api.stretches.filter((s) => primary.has(s.layer)).sort((a, b) => a.start_unix - b.start_unix);
+};
 const tableOf = (api) => ({
   team: api.team,
   names: Object.fromEntries(api.stretches.map((s) => [s.engineer, s.engineer_name])),
-  stretches: api.stretches.map((s) => [s.start_unix * 1000, s.end_unix * 1000, s.engineer]),
+  stretches: pagedFirst(api).map((s) => [s.start_unix * 1000, s.end_unix * 1000, s.engineer]),
 });
 // An organisation's table has every team's, by slug, in display order (see docs/organisation.md).
 const organisation = existsSync(join(staging, 'api/v1/teams.json')) ? readApi('teams.json') : null;

@@ -53,6 +53,15 @@ pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
     Memo::new(move |_| team.schedule.stretch_at(now.get()))
 }
 
+/// Every layer's stretch now and next in the real schedule, for a team with layers (`None`
+/// for a team of one layer, whose answer is [`use_on_call_now`]'s).
+pub fn use_layers_now() -> Memo<Option<rota::layer_stretches::LayersNow>> {
+    let (now, team) = (use_clock(), use_team());
+    let layers =
+        (team.inputs().team.layers != rota::Layers::default()).then(|| rota::layer::team_layers(team.inputs()));
+    Memo::new(move |_| Some(rota::layer_stretches::layers_now(&team.schedule, layers.as_deref()?, now.get())))
+}
+
 /// The weeks the site answers for now; changes once a year.
 pub fn use_horizon() -> Memo<rota::Horizon> {
     let (now, team) = (use_clock(), use_team());

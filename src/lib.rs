@@ -14,6 +14,7 @@ mod clock;
 mod components;
 pub mod data;
 mod keyboard;
+mod layer_words;
 mod links;
 mod org_data;
 mod pages;

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use rota::{Audience, Stretch};
+use rota::layer::team_layers;
+use rota::layer_stretches::{layers_now, LayersNow};
+use rota::{Audience, Layers, Stretch};
 
 use crate::clock::use_clock;
 use crate::components::contact_links::ContactLinks;
@@ -11,6 +13,7 @@ use crate::components::preview_banner::PreviewBanner;
 use crate::data::{use_team, SiteTeam};
 use crate::links;
 use crate::pages::not_found::bad_link;
+use crate::pages::now_layers::layers_now_view;
 use crate::preview::{use_preview, Preview};
 
 /// Who is on call right now, until when, why, who is next, and the investor runbooks.
@@ -21,16 +24,28 @@ pub fn NowPage() -> impl IntoView {
     let team = use_team();
     // Re-renders only when the stretch on call changes (a handoff, a cover starting or ending).
     let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| p.schedule().stretch_at(now.get())));
+    // A team with layers: every layer's stretch now and next, changing only at their ends.
+    let layered = team.inputs().team.layers != Layers::default();
+    let layers_now = Memo::new(move |_| {
+        let p = preview.get().ok().filter(|_| layered)?;
+        Some(layers_now(p.schedule(), &team_layers(p.inputs()), now.get()))
+    });
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
-        Ok(p) => now_view(team, p, stretch.get()).into_any(),
+        Ok(p) => now_view(team, p, stretch.get(), layers_now.get()).into_any(),
     }
 }
 
-fn now_view(team: &'static SiteTeam, p: Preview, stretch: Option<(Stretch, Stretch)>) -> impl IntoView {
+fn now_view(
+    team: &'static SiteTeam,
+    p: Preview,
+    stretch: Option<(Stretch, Stretch)>,
+    layers: Option<LayersNow>,
+) -> impl IntoView {
     let schedule = p.schedule();
     let inputs = p.inputs();
-    let current = stretch.map(|(now, next)| {
+    let layered = layers.map(|now| layers_now_view(&p, now));
+    let current = stretch.filter(|_| layered.is_none()).map(|(now, next)| {
         let instant = now.start.to_utc();
         let week = schedule.at(instant);
         let notes = week.as_ref().map(|w| w.explain(inputs)).unwrap_or_default();
@@ -67,7 +82,7 @@ fn now_view(team: &'static SiteTeam, p: Preview, stretch: Option<(Stretch, Stret
             {upcoming.map(|text| view! { <p class="roster-ahead" data-testid="roster-ahead">{text}</p> })}
         }
     });
-    let before_start = current.is_none().then(|| {
+    let before_start = (current.is_none() && layered.is_none()).then(|| {
         let first = schedule.week(0);
         view! {
             <p class="on-call-name" data-testid="on-call-now">"Nobody yet"</p>
@@ -90,6 +105,7 @@ fn now_view(team: &'static SiteTeam, p: Preview, stretch: Option<(Stretch, Stret
         <section class="now" aria-labelledby="now-title">
             <h1 id="now-title">"On call now"</h1>
             <p class="team-name">{inputs.team.name.clone()}</p>
+            {layered}
             {current}
             {before_start}
         </section>

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use rota::layer::team_layers;
 use rota::stretch_list::{stretches, weeks_around};
 use rota::{Audience, Organisation, Schedule, TeamData};
 use serde::Serialize;
@@ -154,24 +155,82 @@ impl<'a> Site<'a> {
 
     fn schedule(&self) -> ScheduleFile {
         let weeks = self.schedule.weeks(self.weeks.0, self.weeks.1);
-        ScheduleFile {
-            head: self.head.clone(),
-            team: self.data.inputs.team.name.clone(),
-            time_zone: self.data.inputs.team.time_zone.name().to_string(),
-            stretches: stretches(&weeks)
-                .into_iter()
-                .map(|s| StretchEntry {
-                    start: s.start.to_rfc3339(),
-                    end: s.end.to_rfc3339(),
-                    start_unix: s.start.timestamp(),
-                    end_unix: s.end.timestamp(),
+        let inputs = &self.data.inputs;
+        let layered = inputs.team.layers != rota::Layers::default();
+        let layers = team_layers(inputs);
+        let own = &layers[0];
+        // The team's own rotation, cut to its hours when it has some.
+        let windows = own.coverage.map(|c| {
+            let rotation = self.schedule.rotation();
+            let (from, to) = (
+                rotation.week(self.weeks.0).start.to_utc(),
+                rotation.week(self.weeks.0 + self.weeks.1 - 1).end.to_utc(),
+            );
+            c.windows(own.pattern.zone, from, to)
+        });
+        let mut entries: Vec<StretchEntry> = Vec::new();
+        for s in stretches(&weeks) {
+            let parts = match &windows {
+                None => vec![(s.start, s.end)],
+                Some(windows) => windows
+                    .iter()
+                    .map(|&(a, b)| (s.start.to_utc().max(a), s.end.to_utc().min(b)))
+                    .filter(|(a, b)| a < b)
+                    .map(|(a, b)| (a.with_timezone(&own.pattern.zone), b.with_timezone(&own.pattern.zone)))
+                    .collect(),
+            };
+            for (start, end) in parts {
+                entries.push(StretchEntry {
+                    start: start.to_rfc3339(),
+                    end: end.to_rfc3339(),
+                    start_unix: start.timestamp(),
+                    end_unix: end.timestamp(),
                     week: s.week.to_string(),
                     engineer: s.engineer.clone(),
                     engineer_name: self.schedule.name_of(&s.engineer).to_string(),
                     why: s.why.name(),
-                    instead_of: s.instead_of.map(|slug| self.person(&slug)),
-                })
-                .collect(),
+                    instead_of: s.instead_of.clone().map(|slug| self.person(&slug)),
+                    layer: layered.then(|| own.slug.clone()),
+                });
+            }
+        }
+        if let (Some(first), Some(last)) = (weeks.first(), weeks.last()) {
+            let (from, to) = (first.week.start.to_utc(), last.week.end.to_utc());
+            for layer in &layers[1..] {
+                for s in layer.stretches(from, to) {
+                    let (start, end) =
+                        (s.from.with_timezone(&layer.pattern.zone), s.to.with_timezone(&layer.pattern.zone));
+                    entries.push(StretchEntry {
+                        start: start.to_rfc3339(),
+                        end: end.to_rfc3339(),
+                        start_unix: start.timestamp(),
+                        end_unix: end.timestamp(),
+                        week: rota::WeekId::of(start.date_naive()).to_string(),
+                        engineer: s.person.to_string(),
+                        engineer_name: self.schedule.name_of(s.person).to_string(),
+                        why: rota::stretch_list::Why::Rotation.name(),
+                        instead_of: None,
+                        layer: Some(layer.slug.clone()),
+                    });
+                }
+            }
+        }
+        ScheduleFile {
+            head: self.head.clone(),
+            team: inputs.team.name.clone(),
+            time_zone: inputs.team.time_zone.name().to_string(),
+            layers: layered.then(|| {
+                layers
+                    .iter()
+                    .map(|l| LayerEntry {
+                        slug: l.slug.clone(),
+                        name: l.name.clone(),
+                        role: role_name(l.role),
+                        time_zone: l.pattern.zone.name().to_string(),
+                    })
+                    .collect()
+            }),
+            stretches: entries,
         }
     }
 
@@ -283,7 +342,27 @@ struct ScheduleFile {
     head: Head,
     team: String,
     time_zone: String,
+    /// Only for a team with layers: each stretch then names its layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layers: Option<Vec<LayerEntry>>,
     stretches: Vec<StretchEntry>,
+}
+
+#[derive(Serialize)]
+struct LayerEntry {
+    slug: String,
+    name: String,
+    role: &'static str,
+    time_zone: String,
+}
+
+/// The word the API uses for a layer's role.
+fn role_name(role: rota::LayerRole) -> &'static str {
+    match role {
+        rota::LayerRole::Primary => "primary",
+        rota::LayerRole::Secondary => "secondary",
+        rota::LayerRole::Shadow => "shadow",
+    }
 }
 
 #[derive(Serialize)]
@@ -298,6 +377,8 @@ struct StretchEntry {
     engineer_name: String,
     why: &'static str,
     instead_of: Option<Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layer: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -37,8 +37,11 @@ pub fn warnings(dir: &Path, data: &TeamData) -> Vec<Warning> {
     };
     let inputs = &data.inputs;
     // In the first order or any later one: someone who joins with a roster change is on call.
+    let layers = &inputs.team.layers.others;
     let ever_in_rotation = |slug: &String| {
-        inputs.team.rotation.contains(slug) || inputs.roster_changes.iter().any(|c| c.rotation.contains(slug))
+        inputs.team.rotation.contains(slug)
+            || inputs.roster_changes.iter().any(|c| c.rotation.contains(slug))
+            || layers.iter().any(|l| l.rotation.contains(slug) || l.changes.iter().any(|c| c.rotation.contains(slug)))
     };
     for (i, engineer) in inputs.engineers.iter().enumerate() {
         if !ever_in_rotation(&engineer.slug) {

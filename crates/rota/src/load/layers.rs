@@ -308,9 +308,8 @@ impl Validator {
         if inputs.team.layers.gaps == GapPolicy::Error {
             let gaps: Vec<CoverageFinding> =
                 coverage_findings(&layers, from, to).into_iter().filter(CoverageFinding::is_gap).collect();
-            if let Some(message) =
-                summarise(&gaps, "nobody is primary on call", "set \"gaps\": \"warning\" if the team means it")
-            {
+            let advice = "set \"gaps\": \"warning\" if the team means it";
+            if let Some(message) = summarise(&gaps, |_| "nobody is primary on call".into(), advice) {
                 self.error(F, "/layers", message);
             }
         }
@@ -347,16 +346,18 @@ pub fn layer_warnings(inputs: &ScheduleInputs) -> Vec<String> {
         coverage_findings(&layers, from, to).into_iter().partition(CoverageFinding::is_gap);
     let mut out = Vec::new();
     if inputs.team.layers.gaps == GapPolicy::Warning {
-        out.extend(summarise(&gaps, "nobody is primary on call", "the team's \"gaps\" makes this a warning"));
-    }
-    if let Some(first) = overlaps.first() {
-        let names: Vec<&str> = first.layers.iter().map(|&i| layers[i].name.as_str()).collect();
         out.extend(summarise(
-            &overlaps,
-            &format!("{} are both primary on call", names.join(" and ")),
-            "two people are paged first",
+            &gaps,
+            |_| "nobody is primary on call".into(),
+            "the team's \"gaps\" makes this a warning",
         ));
     }
+    let overlap = |f: &CoverageFinding| {
+        let names: Vec<&str> = f.layers.iter().map(|&i| layers[i].name.as_str()).collect();
+        let all = if names.len() == 2 { "both" } else { "all" };
+        format!("{} are {all} primary on call", names.join(" and "))
+    };
+    out.extend(summarise(&overlaps, overlap, "two people are paged first"));
     out
 }
 
@@ -366,16 +367,16 @@ fn check_range(layers: &[Layer]) -> (DateTime<Utc>, DateTime<Utc>) {
     (from, from + Duration::days(365 * HANDOFF_CHECK_YEARS))
 }
 
-/// "<what> from A to B (UTC), and N more times, the last from C to D; <advice>", for the
-/// first and last finding.
-fn summarise(findings: &[CoverageFinding], what: &str, advice: &str) -> Option<String> {
+/// "<what> from A to B UTC, and N more times, the last <what> from C to D UTC; <advice>",
+/// for the first and last finding.
+fn summarise(findings: &[CoverageFinding], what: impl Fn(&CoverageFinding) -> String, advice: &str) -> Option<String> {
     let first = findings.first()?;
     let last = &findings[findings.len() - 1];
     let more = match findings.len() {
         1 => String::new(),
-        n => format!(", and {} more times, the last {}", n - 1, span(last.from, last.to)),
+        n => format!(", and {} more times, the last: {} {}", n - 1, what(last), span(last.from, last.to)),
     };
-    Some(format!("{what} {}{more}; {advice}", span(first.from, first.to)))
+    Some(format!("{} {}{more}; {advice}", what(first), span(first.from, first.to)))
 }
 
 fn span(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
