@@ -91,7 +91,7 @@ fn layer_row(layer: &Layer, holding: Option<Stretch>, after: Option<Stretch>, wh
     let now = holding.map(|s| {
         view! { <PersonLink slug=s.engineer.clone() what_if=what_if.clone() /> " until " <Instant at=s.end /> }
     });
-    let idle = now.is_none().then(|| "not covering now");
+    let idle = now.is_none().then_some("not covering now");
     let next = after.map(|s| {
         view! { " · next " <PersonLink slug=s.engineer.clone() what_if=what_if.clone() /> " from " <Instant at=s.start /> }
     });

@@ -356,8 +356,8 @@ struct LayerEntry {
     time_zone: String,
 }
 
-/// The word the API uses for a layer's role.
-fn role_name(role: rota::LayerRole) -> &'static str {
+/// The word the API (and `rota who`) uses for a layer's role.
+pub(crate) fn role_name(role: rota::LayerRole) -> &'static str {
     match role {
         rota::LayerRole::Primary => "primary",
         rota::LayerRole::Secondary => "secondary",

@@ -51,6 +51,10 @@ pub enum Command {
         /// --person
         #[arg(long, value_name = "SLUG")]
         person: Option<String>,
+        /// Only this layer of the team (its slug, e.g. secondary; a team of one layer has
+        /// primary); without it, a team with layers lists every layer
+        #[arg(long, value_name = "LAYER")]
+        layer: Option<String>,
         /// How to print: text for people, json for scripts
         #[arg(long, value_enum, default_value_t)]
         format: Format,

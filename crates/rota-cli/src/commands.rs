@@ -5,6 +5,8 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 use rota::freshness::Freshness;
 use rota::ics::{feed_id, FeedStamp};
+use rota::layer::team_layers;
+use rota::layer_stretches::{layers_now, LayersNow};
 use rota::{Organisation, Schedule, SiteData, TeamData, WeekAssignment, WeekId};
 use serde::Serialize;
 
@@ -164,14 +166,38 @@ fn print_warnings(warnings: &[String], rebuild: Option<&JsonRebuild>) {
     }
 }
 
-pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, format: Format) -> CommandResult {
+pub fn who(data: &TeamData, at: Option<DateTime<Utc>>, layer: Option<&str>, format: Format) -> CommandResult {
     let today = Utc::now();
     let who = who_report(data, at.unwrap_or(today), today)?;
+    if let Some(slug) = layer {
+        let line = who.layer(slug, data)?;
+        return match format {
+            Format::Json => print_json(&line),
+            Format::Text => {
+                say!("{}", layer_line(&line));
+                Ok(())
+            }
+        };
+    }
     if format == Format::Json {
         return print_json(&who.json);
     }
     who.lines().iter().for_each(|line| say!("{line}"));
     Ok(())
+}
+
+/// "EMEA (primary): Ola until Tue 8 Dec 2026 16:00 GMT; next Tom from …", or "…: not
+/// covering now; next …".
+fn layer_line(l: &JsonLayerNow) -> String {
+    let now = match (&l.on_call, &l.until_text) {
+        (Some(p), Some(until)) => format!("{} until {until}", p.name),
+        _ => "not covering now".to_string(),
+    };
+    let next = match (&l.next, &l.next_from_text) {
+        (Some(p), Some(from)) => format!("; next {} from {from}", p.name),
+        _ => String::new(),
+    };
+    format!("{} ({}): {now}{next}", l.name, l.role)
 }
 
 /// Who is on call for one team at `at`, since when, until when, and who is next.
@@ -187,14 +213,47 @@ pub(crate) struct Who {
 impl Who {
     /// What `rota who` prints for one team.
     pub fn lines(&self) -> Vec<String> {
+        let layer = self.json.layer.as_ref().map_or(String::new(), |l| format!("{l}, "));
         let mut lines = vec![
-            format!("{} is on call ({})", self.name, self.json.week),
+            format!("{} is on call ({layer}{})", self.name, self.json.week),
             format!("  since {}", self.since),
             format!("  until {}", self.until),
         ];
         lines.extend(self.json.notes.iter().map(|note| format!("  {note}")));
         lines.push(format!("next: {} from {}", self.next, self.next_from));
+        if let Some(layers) = &self.json.layers {
+            lines.push("layers:".into());
+            lines.extend(layers.iter().map(|l| format!("  {}", layer_line(l))));
+        }
         lines
+    }
+
+    /// The answer for one layer, by its slug (`primary` for a team of one layer).
+    fn layer(&self, slug: &str, data: &TeamData) -> Result<JsonLayerNow, String> {
+        let layers = team_layers(&data.inputs);
+        let known: Vec<&str> = layers.iter().map(|l| l.slug.as_str()).collect();
+        let Some(i) = known.iter().position(|k| *k == slug) else {
+            return Err(format!("no layer \"{slug}\" in this team (its layers: {})", known.join(", ")));
+        };
+        let at: DateTime<Utc> = DateTime::parse_from_rfc3339(&self.json.at).map_err(|e| e.to_string())?.to_utc();
+        let schedule = Schedule::new(data.inputs.clone());
+        Ok(layer_now(&layers, &layers_now(&schedule, &layers, at), i, &schedule))
+    }
+}
+
+fn layer_now(layers: &[rota::Layer], now: &LayersNow, i: usize, schedule: &Schedule) -> JsonLayerNow {
+    let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
+    let (holding, next) = &now.layers[i];
+    JsonLayerNow {
+        slug: layers[i].slug.clone(),
+        name: layers[i].name.clone(),
+        role: crate::api::role_name(layers[i].role),
+        on_call: holding.as_ref().map(|s| person(&s.engineer)),
+        until: holding.as_ref().map(|s| s.end.to_rfc3339()),
+        next: next.as_ref().map(|s| person(&s.engineer)),
+        next_from: next.as_ref().map(|s| s.start.to_rfc3339()),
+        until_text: holding.as_ref().map(|s| stamp(s.end)),
+        next_from_text: next.as_ref().map(|s| stamp(s.start)),
     }
 }
 
@@ -210,8 +269,32 @@ pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc
         crate::horizon::at(&schedule, today),
         at.with_timezone(&data.inputs.team.time_zone).date_naive(),
     )?;
-    let notes = week.explain(&data.inputs);
+    let mut notes = week.explain(&data.inputs);
     let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
+    let (mut now, mut next) = (now, next);
+    // A team with layers: whoever covers `at` is paged first (a follow-the-sun region), and
+    // every layer says who holds it.
+    let (mut layers, mut layer) = (None, None);
+    if data.inputs.team.layers != rota::Layers::default() {
+        let all = team_layers(&data.inputs);
+        let at_now = layers_now(&schedule, &all, at);
+        let Some((first, paged)) = at_now.paged_first.first().cloned() else {
+            let after = at_now.next_first.as_ref().map_or(String::new(), |(i, s)| {
+                format!("; next: {} ({}) from {}", schedule.name_of(&s.engineer), all[*i].name, stamp(s.start))
+            });
+            return Err(format!(
+                "nobody is primary on call at {}: no primary layer covers it{after}",
+                stamp(at.with_timezone(&data.inputs.team.time_zone))
+            ));
+        };
+        if first != 0 {
+            notes.clear(); // The week's notes are the team rotation's, not this region's.
+        }
+        now = paged;
+        next = at_now.next_first.clone().map_or(next, |(_, s)| s);
+        layer = Some(all[first].name.clone());
+        layers = Some((0..all.len()).map(|i| layer_now(&all, &at_now, i, &schedule)).collect());
+    }
     Ok(Who {
         json: JsonWho {
             at: at.with_timezone(&data.inputs.team.time_zone).to_rfc3339(),
@@ -222,6 +305,8 @@ pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc
             notes,
             next: person(&next.engineer),
             next_from: next.start.to_rfc3339(),
+            layer,
+            layers,
         },
         name: schedule.name_of(&now.engineer).to_string(),
         since: stamp(now.start),
@@ -386,6 +471,27 @@ pub(crate) struct JsonWho {
     notes: Vec<String>,
     next: JsonPerson,
     next_from: String,
+    /// Only for a team with layers: the name of the layer `on_call` holds, and every layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layers: Option<Vec<JsonLayerNow>>,
+}
+
+/// One layer at the instant asked about.
+#[derive(Serialize)]
+pub(crate) struct JsonLayerNow {
+    slug: String,
+    name: String,
+    role: &'static str,
+    on_call: Option<JsonPerson>,
+    until: Option<String>,
+    next: Option<JsonPerson>,
+    next_from: Option<String>,
+    #[serde(skip)]
+    until_text: Option<String>,
+    #[serde(skip)]
+    next_from_text: Option<String>,
 }
 
 #[derive(Serialize)]

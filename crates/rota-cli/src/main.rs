@@ -71,7 +71,7 @@ fn main() -> ExitCode {
                 SiteData::Org(org) => commands::check_org(org, &source, today, format),
             })
         }
-        Command::Who { at, team, person, format } => with_data(dir, |data| match data {
+        Command::Who { at, team, person, layer, format } => with_data(dir, |data| match data {
             SiteData::Team(data) => {
                 if person.is_some() {
                     // As if `who` had no --person: a single team answers "who is on call"
@@ -82,12 +82,15 @@ fn main() -> ExitCode {
                     );
                 }
                 org::no_team(team.as_deref());
-                commands::who(data, at, format)
+                commands::who(data, at, layer.as_deref(), format)
+            }
+            SiteData::Org(_) if layer.is_some() && team.is_none() => {
+                Err("--layer names a layer of one team: give its --team too".to_string())
             }
             SiteData::Org(o) => match person {
                 Some(person) => org::who_person(o, person.as_str(), team.as_deref(), at, format),
                 None => match team {
-                    Some(team) => commands::who(&org::team(o, Some(&team))?.data, at, format),
+                    Some(team) => commands::who(&org::team(o, Some(&team))?.data, at, layer.as_deref(), format),
                     None => org::who_all(o, at, format),
                 },
             },

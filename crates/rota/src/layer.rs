@@ -233,6 +233,18 @@ impl Layer {
         out
     }
 
+    /// Who holds this layer's stretches in `[from, to)`, each once, in the order they first
+    /// do (a schedule row's line for the layer).
+    pub fn people_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<&str> {
+        let mut people: Vec<&str> = Vec::new();
+        for s in self.stretches(from, to) {
+            if !people.contains(&s.person) {
+                people.push(s.person);
+            }
+        }
+        people
+    }
+
     /// The stretches this layer covers in `[from, to)`: its shifts, cut to its hours of
     /// coverage.
     pub fn stretches(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<LayerStretch<'_>> {

@@ -72,6 +72,8 @@ fn a_daily_rotation_has_a_23_hour_day_in_march_and_a_25_hour_day_in_november() {
             row("ana", utc(2026, 11, 1, 14), utc(2026, 11, 2, 14), 24),
         ]
     );
+    // A week's row names each person once, in order.
+    assert_eq!(daily.people_between(utc(2026, 3, 6, 14), utc(2026, 3, 13, 13)), ["ana", "ben", "cy"]);
     // The handoff instant itself belongs to the shift that starts there.
     assert_eq!(daily.on_call_at(utc(2026, 3, 8, 13)), Some("cy"));
     assert_eq!(daily.on_call_at(utc(2026, 3, 8, 13) - chrono::Duration::seconds(1)), Some("ben"));

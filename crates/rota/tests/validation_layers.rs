@@ -46,7 +46,8 @@ fn a_secondary_layer_loads_beside_the_rotation() {
     let layers = team_layers(&data.inputs);
     let names: Vec<_> = layers.iter().map(|l| (l.slug.as_str(), l.name.as_str())).collect();
     assert_eq!(names, [("primary", "Primary"), ("secondary", "Secondary")]);
-    // Week 2026-W49 (from Monday 30 November, 09:00 EST = 14:00 UTC) is week 48: diana, then alice.
+    // Week 2026-W49 (from Monday 30 November, 09:00 EST = 14:00 UTC) is week 48 (48 mod 4 = 0):
+    // the first of each order, alice for the rotation and bob for the secondary.
     let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().to_utc();
     assert_eq!(layers.iter().map(|l| l.on_call_at(at)).collect::<Vec<_>>(), [Some("alice"), Some("bob")]);
 }
