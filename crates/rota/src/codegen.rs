@@ -338,9 +338,10 @@ fn layers(l: &crate::Layers) -> String {
         return "Layers::default()".into();
     }
     format!(
-        "Layers {{ primary: LayerLabel {{ slug: {}, name: {}, coverage: {} }}, others: {}, gaps: GapPolicy::{:?} }}",
+        "Layers {{ primary: LayerLabel {{ slug: {}, name: {}, role: LayerRole::{:?}, coverage: {} }}, others: {}, gaps: GapPolicy::{:?} }}",
         s(&l.primary.slug),
         s(&l.primary.name),
+        l.primary.role,
         coverage(l.primary.coverage),
         list(&l.others, |layer| {
             format!(

@@ -57,7 +57,12 @@ impl Default for Layers {
     /// One layer, the team's rotation, around the clock: every team before layers existed.
     fn default() -> Layers {
         Layers {
-            primary: LayerLabel { slug: "primary".into(), name: "Primary".into(), coverage: None },
+            primary: LayerLabel {
+                slug: "primary".into(),
+                name: "Primary".into(),
+                role: LayerRole::Primary,
+                coverage: None,
+            },
             others: Vec::new(),
             gaps: GapPolicy::Error,
         }
@@ -69,6 +74,9 @@ impl Default for Layers {
 pub struct LayerLabel {
     pub slug: String,
     pub name: String,
+    /// Primary for a team's data; another layer's role when its weeks are resolved with
+    /// holiday swaps ([`Layer::schedule_inputs`]).
+    pub role: LayerRole,
     /// Its hours, when it is one region of a follow-the-sun team.
     pub coverage: Option<Coverage>,
 }
@@ -89,7 +97,7 @@ pub fn team_layers(inputs: &ScheduleInputs) -> Vec<Layer> {
     let primary = Layer {
         slug: team.layers.primary.slug.clone(),
         name: team.layers.primary.name.clone(),
-        role: LayerRole::Primary,
+        role: team.layers.primary.role,
         pattern: rotation.pattern(),
         rotation: team.rotation.clone(),
         changes: rotation
@@ -231,6 +239,45 @@ impl Layer {
             }
         }
         out
+    }
+
+    /// For a layer of whole weeks: the team's inputs with this layer as its rotation, so its
+    /// weeks get holiday swaps (with the same holidays, leave and backups) like the team's
+    /// own, and its swaps look at the team's other layers (the team's rotation among them).
+    /// `None` for other shift lengths, whose shifts are not weeks.
+    pub fn schedule_inputs(&self, team: &ScheduleInputs) -> Option<ScheduleInputs> {
+        if self.pattern.days != 7 {
+            return None;
+        }
+        let mut inputs = team.clone();
+        let others = team_layers(team).into_iter().filter(|l| l.slug != self.slug).collect();
+        let t = &mut inputs.team;
+        t.time_zone = self.pattern.zone;
+        t.epoch = self.pattern.epoch;
+        t.handoff = crate::Handoff { weekday: chrono::Datelike::weekday(&self.pattern.epoch), time: self.pattern.time };
+        t.rotation = self.rotation.clone();
+        t.layers = Layers {
+            primary: LayerLabel {
+                slug: self.slug.clone(),
+                name: self.name.clone(),
+                role: self.role,
+                coverage: self.coverage,
+            },
+            others,
+            gaps: t.layers.gaps,
+        };
+        inputs.roster_changes = self
+            .changes
+            .iter()
+            .map(|c| crate::RosterChange {
+                from: crate::WeekId::of(c.from),
+                rotation: c.rotation.clone(),
+                note: c.note.clone(),
+            })
+            .collect();
+        // Decisions, covers and trades name the team rotation's weeks.
+        (inputs.decisions, inputs.covers, inputs.trades) = (Vec::new(), Vec::new(), Vec::new());
+        Some(inputs)
     }
 
     /// Who holds this layer's stretches in `[from, to)`, each once, in the order they first

@@ -3,7 +3,7 @@
 //! * a **gap**: an instant no primary layer covers (nobody is paged first);
 //! * an **overlap**: an instant two primary layers cover (two people are paged first);
 //! * a **double role**: one person primary and secondary at the same instant (nobody left
-//!   to escalate to).
+//!   to escalate to), by the layers' rotations or as holiday swaps resolve them.
 //!
 //! Shadows take part in none of these. Each finding is a maximal stretch of instants, so a
 //! follow-the-sun team whose regions drift apart for the weeks between the US and UK
@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::layer::{Layer, LayerRole};
+use crate::layer::{Layer, LayerRole, LayerStretch};
 
 /// A stretch of instants the primary layers do not cover exactly once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,16 +102,24 @@ pub fn coverage_findings(layers: &[Layer], from: DateTime<Utc>, to: DateTime<Utc
     findings
 }
 
-/// Every stretch in `[from, to)` where one person holds a primary and a secondary layer.
+/// Every stretch in `[from, to)` where one person holds a primary and a secondary layer, by
+/// the layers' own rotations.
 pub fn double_roles(layers: &[Layer], from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DoubleRole<'_>> {
-    let of_role = |role| layers.iter().enumerate().filter(move |(_, l)| l.role == role);
+    let stretches: Vec<_> = layers.iter().map(|l| (l.role, l.stretches(from, to))).collect();
+    double_roles_in(&stretches)
+}
+
+/// Every stretch where one person holds a primary and a secondary layer, given each layer's
+/// role and stretches (in order, not overlapping; e.g. resolved with holiday swaps).
+pub fn double_roles_in<'a>(layers: &[(LayerRole, Vec<LayerStretch<'a>>)]) -> Vec<DoubleRole<'a>> {
+    let of_role = |role| layers.iter().enumerate().filter(move |(_, (r, _))| *r == role);
     // Each layer's stretches are in order and never overlap, so each primary stretch looks
     // only at the secondary stretches from the first that ends after it starts.
-    let secondaries: Vec<_> = of_role(LayerRole::Secondary).map(|(i, l)| (i, l.stretches(from, to))).collect();
+    let secondaries: Vec<_> = of_role(LayerRole::Secondary).collect();
     let mut out = Vec::new();
-    for (p, primary_layer) in of_role(LayerRole::Primary) {
-        for primary in primary_layer.stretches(from, to) {
-            for (s, stretches) in &secondaries {
+    for (p, (_, primaries)) in of_role(LayerRole::Primary) {
+        for primary in primaries {
+            for (s, (_, stretches)) in &secondaries {
                 let first = stretches.partition_point(|s| s.to <= primary.from);
                 for secondary in stretches[first..].iter().take_while(|s| s.from < primary.to) {
                     let (a, b) = (primary.from.max(secondary.from), primary.to.min(secondary.to));

@@ -1,10 +1,13 @@
 //! Who each layer of a team has on call, as stretches the pages show: the team's own
 //! rotation (layer 0) as its [`Schedule`] resolves it — holiday swaps, trades and covers
-//! applied — cut to its hours; every other layer from its own rotation
+//! applied — cut to its hours; every other weekly layer with its own holiday swaps
+//! ([`Layer::schedule_inputs`]); a layer of other shifts from its rotation
 //! ([`Layer::stretches`]).
 //!
 //! Stretches are in their layer's time zone, so a page shows each at its region's wall
 //! clock.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -26,18 +29,26 @@ pub fn layer_stretches(
 ) -> Vec<Stretch> {
     let Some(layer) = layers.get(index) else { return Vec::new() };
     let zone = layer.pattern.zone;
-    if index > 0 {
-        return layer
-            .stretches(from, to)
-            .into_iter()
-            .map(|s| Stretch {
-                start: s.from.with_timezone(&zone),
-                end: s.to.with_timezone(&zone),
-                engineer: s.person.to_string(),
-                kind: StretchKind::Week,
-            })
-            .collect();
-    }
+    let own;
+    let schedule = match layer.schedule_inputs(schedule.inputs()) {
+        _ if index == 0 => schedule,
+        Some(inputs) => {
+            own = Schedule::new(Arc::new(inputs));
+            &own
+        }
+        None => {
+            return layer
+                .stretches(from, to)
+                .into_iter()
+                .map(|s| Stretch {
+                    start: s.from.with_timezone(&zone),
+                    end: s.to.with_timezone(&zone),
+                    engineer: s.person.to_string(),
+                    kind: StretchKind::Week,
+                })
+                .collect()
+        }
+    };
     let rotation = schedule.rotation();
     let Some(last) = rotation.index_at(to - Duration::seconds(1)) else { return Vec::new() };
     let first = rotation.index_at(from).unwrap_or(0);
@@ -101,8 +112,6 @@ pub fn layers_now(schedule: &Schedule, layers: &[Layer], at: DateTime<Utc>) -> L
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use chrono::{NaiveTime, TimeZone, WeekdaySet};
 
     use super::*;

@@ -120,12 +120,33 @@ enum SlotNote {
 #[derive(Debug, Clone, Copy)]
 enum Conflict {
     NoBackup,
-    Declined { backup: Who, decision: usize },
-    BackupHasNoWeek { backup: Who },
-    ReturnWeekTaken { return_week: u32, holiday_week: u32 },
-    BackupOnLeave { backup: Who },
-    BackupElsewhere { backup: Who, elsewhere: usize },
-    ReturnWeekOff { return_week: u32 },
+    Declined {
+        backup: Who,
+        decision: usize,
+    },
+    BackupHasNoWeek {
+        backup: Who,
+    },
+    ReturnWeekTaken {
+        return_week: u32,
+        holiday_week: u32,
+    },
+    BackupOnLeave {
+        backup: Who,
+    },
+    BackupElsewhere {
+        backup: Who,
+        elsewhere: usize,
+    },
+    /// The backup holds another layer of the team in the week, as primary or secondary
+    /// (by position in `team.layers.others`): one person would hold both.
+    BackupInOtherLayer {
+        backup: Who,
+        layer: usize,
+    },
+    ReturnWeekOff {
+        return_week: u32,
+    },
 }
 
 impl Schedule {
@@ -324,12 +345,26 @@ impl Schedule {
         {
             return conflict(Conflict::BackupElsewhere { backup, elsewhere });
         }
+        if let Some(layer) = self.other_layer_held(b, start, end) {
+            return conflict(Conflict::BackupInOtherLayer { backup, layer });
+        }
         if !self.days_off(state, a, &self.dates(ret)).is_empty() {
             return conflict(Conflict::ReturnWeekOff { return_week: ret });
         }
         let note = SlotNote::Swap { holiday_week: w, return_week: ret, holder, backup };
         state.claims.insert(ret, Slot { on_call: holder, note });
         Slot { on_call: backup, note }
+    }
+
+    /// The first other on-call layer of the team whose rotation has `engineer` between `from`
+    /// and `to`: a swap there would leave one person in two roles (nobody to escalate to).
+    /// Each layer counts as its own data makes it, without its swaps, so no two layers wait
+    /// on each other.
+    fn other_layer_held(&self, engineer: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<usize> {
+        let own = self.inputs.team.layers.primary.role;
+        self.inputs.team.layers.others.iter().position(|l| {
+            l.role.is_on_call() && l.role != own && l.stretches(from, to).iter().any(|s| s.person == engineer)
+        })
     }
 
     /// Why `holder` keeps week `w`, in words.
@@ -368,6 +403,11 @@ impl Schedule {
                     self.name_of(&b),
                     self.inputs.elsewhere[elsewhere].team
                 )
+            }
+            Conflict::BackupInOtherLayer { backup: b, layer } => {
+                let b = backup(state, b);
+                let layer = &self.inputs.team.layers.others[layer];
+                format!("{} (backup) is already on call in the {} layer that week", self.name_of(&b), layer.name)
             }
             Conflict::ReturnWeekOff { return_week } => {
                 let ret_id = self.week_id(return_week);

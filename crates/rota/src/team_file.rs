@@ -220,8 +220,12 @@ pub fn decode(body: &str) -> Result<TeamData, TextFileError> {
                     "warning" => GapPolicy::Warning,
                     other => return Err(f.fail(format!("bad gaps \"{other}\""))),
                 };
-                layers.primary =
-                    LayerLabel { slug: f.word("slug")?, coverage: read_coverage(f)?, name: f.rest("name")? };
+                layers.primary = LayerLabel {
+                    slug: f.word("slug")?,
+                    role: read_role(f)?,
+                    coverage: read_coverage(f)?,
+                    name: f.rest("name")?,
+                };
             }
             "layer" => {
                 let layer = read_layer(f)?;
@@ -373,6 +377,7 @@ fn encode_layers(out: &mut String, layers: &Layers) {
     out.push_str("layers");
     word(out, if layers.gaps == GapPolicy::Error { "error" } else { "warning" });
     word(out, &layers.primary.slug);
+    word(out, role_name(layers.primary.role));
     coverage(out, layers.primary.coverage);
     rest(out, &layers.primary.name);
     for l in &layers.others {
@@ -398,12 +403,7 @@ fn encode_layers(out: &mut String, layers: &Layers) {
 
 fn read_layer(f: &mut Fields) -> Result<Layer, TextFileError> {
     let slug = f.word("slug")?;
-    let role = match f.word("role")?.as_str() {
-        "primary" => LayerRole::Primary,
-        "secondary" => LayerRole::Secondary,
-        "shadow" => LayerRole::Shadow,
-        other => return Err(f.fail(format!("bad role \"{other}\""))),
-    };
+    let role = read_role(f)?;
     let pattern = ShiftPattern {
         zone: f.parse::<Tz>("time zone")?,
         days: f.parse("shift days")?,
@@ -418,6 +418,15 @@ fn read_layer(f: &mut Fields) -> Result<Layer, TextFileError> {
         name: f.rest("name")?,
         rotation: Vec::new(),
         changes: Vec::new(),
+    })
+}
+
+fn read_role(f: &mut Fields) -> Result<LayerRole, TextFileError> {
+    Ok(match f.word("role")?.as_str() {
+        "primary" => LayerRole::Primary,
+        "secondary" => LayerRole::Secondary,
+        "shadow" => LayerRole::Shadow,
+        other => return Err(f.fail(format!("bad role \"{other}\""))),
     })
 }
 

@@ -1,17 +1,20 @@
 //! Layers of any shape, checked against instants worked out by hand (issue 19): a daily
 //! rotation across both New York daylight-saving changes, a 3-region follow-the-sun across
 //! the weeks when the US and UK clocks change on different dates, and a fortnightly layer
-//! whose order changes mid-fortnight.
+//! whose order changes mid-fortnight; a primary and a secondary, each with a holiday swap.
 //!
 //! Every expected instant below is written in UTC and was worked out from the zones' rules
 //! (New York: UTC−5, UTC−4 from 8 March 2026 02:00 to 1 November 2026 02:00; London: UTC,
 //! UTC+1 from 29 March 2026 01:00 UTC to 25 October 2026 01:00 UTC; Singapore: UTC+8).
+
+mod common;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, WeekdaySet};
 use chrono_tz::Tz;
 use rota::coverage::Coverage;
 use rota::layer::{Layer, LayerChange, LayerRole, LayerStretch};
 use rota::layer_check::coverage_findings;
+use rota::layer_stretches::layer_stretches;
 use rota::shift::ShiftPattern;
 
 fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
@@ -199,4 +202,72 @@ fn a_fortnightly_layer_cut_mid_fortnight_by_a_new_order() {
     );
     assert_eq!(fortnightly.on_call_at(utc(2026, 2, 9, 14)), Some("dee"));
     assert_eq!(fortnightly.on_call_at(utc(2026, 2, 9, 13)), Some("cy"));
+}
+
+/// The seed's team (alice, bob, charlie, diana weekly from Monday 29 December 2025, 09:00 New
+/// York; backups alice → bob → charlie → diana → alice; US federal holidays) with a weekly
+/// secondary two behind: week k is [alice, bob, charlie, diana][k mod 4] for the primary and
+/// [charlie, diana, alice, bob][k mod 4] for the secondary.
+fn primary_and_secondary(secondary: &[&str]) -> (rota::Schedule, Vec<Layer>) {
+    let mut inputs = common::default_inputs();
+    let mut layer = layer("secondary", chrono_tz::America::New_York, date(2025, 12, 29), 7, 9, secondary);
+    layer.name = "Secondary".into();
+    layer.role = LayerRole::Secondary;
+    inputs.team.layers.others.push(layer);
+    let layers = rota::layer::team_layers(&inputs);
+    (rota::Schedule::new(std::sync::Arc::new(inputs)), layers)
+}
+
+/// Who holds each layer from the start of the week named `week` to its end, in order.
+fn week_of(schedule: &rota::Schedule, layers: &[Layer], week: &str) -> Vec<String> {
+    let w = schedule.rotation().week(schedule.rotation().index_of_week(week.parse().unwrap()).unwrap());
+    (0..layers.len())
+        .map(|i| {
+            let stretches = layer_stretches(schedule, layers, i, w.start.to_utc(), w.end.to_utc());
+            stretches.iter().map(|s| s.engineer.as_str()).collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn primary_and_secondary_each_swap_thanksgiving_week() {
+    let (schedule, layers) = primary_and_secondary(&["charlie", "diana", "alice", "bob"]);
+    // 2026-W48 (from Monday 23 November) is week 47: diana primary, bob secondary, and
+    // Thursday 26 November is Thanksgiving for both. Diana swaps with her backup alice (who
+    // holds no other layer that week): alice takes W48, diana alice's next week, W49 (week 48).
+    // Bob swaps with his backup charlie (not primary that week): charlie takes W48, bob
+    // charlie's next secondary week, W49.
+    // (2026-W47 is the return week of both layers' Veterans Day swaps, 11 November in week 45:
+    // bob's primary week to charlie, diana's secondary week to alice.)
+    assert_eq!(week_of(&schedule, &layers, "2026-W47"), ["bob", "diana"]);
+    assert_eq!(week_of(&schedule, &layers, "2026-W48"), ["alice", "charlie"]);
+    assert_eq!(week_of(&schedule, &layers, "2026-W49"), ["diana", "bob"]);
+    assert_eq!(week_of(&schedule, &layers, "2026-W50"), ["bob", "diana"]);
+    // Both layers say why.
+    let secondary = layers[1].schedule_inputs(schedule.inputs()).unwrap();
+    let secondary = rota::Schedule::new(std::sync::Arc::new(secondary));
+    let w48 = secondary.by_id("2026-W48".parse().unwrap()).unwrap();
+    assert_eq!(
+        schedule.by_id("2026-W48".parse().unwrap()).unwrap().swap.unwrap().reason,
+        "Diana's week 2026-W48 holds Thanksgiving Day (Thu 26 Nov 2026): Alice (backup) covers 2026-W48 and Diana takes 2026-W49 in return"
+    );
+    assert_eq!(
+        w48.swap.unwrap().reason,
+        "Bob's week 2026-W48 holds Thanksgiving Day (Thu 26 Nov 2026): Charlie (backup) covers 2026-W48 and Bob takes 2026-W49 in return"
+    );
+}
+
+#[test]
+fn a_backup_who_is_the_weeks_secondary_does_not_take_the_holiday_week() {
+    // One behind: in 2026-W48 (week 47) the secondary is alice, diana's backup. Diana's swap
+    // would make alice primary and secondary at once, so diana keeps her holiday week, and the
+    // week says why. (Alice's own secondary swap goes to her backup bob, who is not primary.)
+    let (schedule, layers) = primary_and_secondary(&["bob", "charlie", "diana", "alice"]);
+    let w48 = schedule.by_id("2026-W48".parse().unwrap()).unwrap();
+    assert_eq!((w48.on_call.as_str(), w48.swap.is_none()), ("diana", true));
+    assert_eq!(
+        w48.conflict.unwrap().reason,
+        "Diana keeps 2026-W48: Alice (backup) is already on call in the Secondary layer that week"
+    );
+    assert_eq!(week_of(&schedule, &layers, "2026-W48"), ["diana", "bob"]);
 }

@@ -95,7 +95,12 @@ fn hostile() -> TeamData {
         coverage,
     };
     inputs.team.layers = Layers {
-        primary: LayerLabel { slug: s(), name: s(), coverage: Some(hours(&[Weekday::Mon, Weekday::Sun], 22, 6)) },
+        primary: LayerLabel {
+            slug: s(),
+            name: s(),
+            role: LayerRole::Secondary,
+            coverage: Some(hours(&[Weekday::Mon, Weekday::Sun], 22, 6)),
+        },
         others: vec![
             layer(&mut s, LayerRole::Primary, 1, Some(hours(&[Weekday::Tue], 9, 17))),
             layer(&mut s, LayerRole::Secondary, 14, None),

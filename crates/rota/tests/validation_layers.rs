@@ -40,28 +40,29 @@ fn follow_the_sun(fx: &Fixture) {
 #[test]
 fn a_secondary_layer_loads_beside_the_rotation() {
     let fx = Fixture::new();
-    fx.set("team.json", "/layers", json!([secondary(json!(["bob", "charlie", "diana", "alice"]))]));
+    // Two behind the rotation, so nobody's holiday swap makes them their own secondary.
+    fx.set("team.json", "/layers", json!([secondary(json!(["charlie", "diana", "alice", "bob"]))]));
     assert_eq!(fx.errors(), Vec::<String>::new());
     let data = load_dir(&fx.dir).unwrap();
     let layers = team_layers(&data.inputs);
     let names: Vec<_> = layers.iter().map(|l| (l.slug.as_str(), l.name.as_str())).collect();
     assert_eq!(names, [("primary", "Primary"), ("secondary", "Secondary")]);
-    // Week 2026-W49 (from Monday 30 November, 09:00 EST = 14:00 UTC) is week 48 (48 mod 4 = 0):
-    // the first of each order, alice for the rotation and bob for the secondary.
+    // By the orders alone, week 48 (2026-W49, 48 mod 4 = 0) is the first of each.
     let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().to_utc();
-    assert_eq!(layers.iter().map(|l| l.on_call_at(at)).collect::<Vec<_>>(), [Some("alice"), Some("bob")]);
+    assert_eq!(layers.iter().map(|l| l.on_call_at(at)).collect::<Vec<_>>(), [Some("alice"), Some("charlie")]);
 }
 
 #[test]
 fn one_person_primary_and_secondary_at_once_is_an_error_with_the_instants() {
     let fx = Fixture::new();
     // The same order as the rotation: everyone is their own secondary, every week. The check
-    // runs 30 years (10,950 days = 1,564 weeks and 2 days) from the first handoff.
+    // runs 30 years (10,950 days = 1,564 weeks and 2 days) from the first handoff. The first
+    // week has New Year's Day: alice swaps it with her backup bob in both layers.
     fx.set("team.json", "/layers", json!([secondary(json!(["alice", "bob", "charlie", "diana"]))]));
     fx.expect_one(
         "team.json",
         "/layers/0",
-        "alice is Primary and Secondary at once, from 2025-12-29 14:00 to 2026-01-05 14:00 UTC (and 1564 more times): nobody is left to escalate to",
+        "bob is Primary and Secondary at once, from 2025-12-29 14:00 to 2026-01-05 14:00 UTC (and 1564 more times): nobody is left to escalate to",
     );
 }
 

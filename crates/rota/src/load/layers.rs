@@ -10,9 +10,12 @@ use super::{
     first_handoff_in_gap, parse_date, parse_time, parse_weekday, parse_zone, weekday_name, Known, Validator,
     HANDOFF_CHECK_YEARS,
 };
-use crate::layer::{team_layers, GapPolicy, Layer, LayerChange, LayerLabel, LayerRole, Layers};
-use crate::layer_check::{coverage_findings, double_roles, CoverageFinding};
-use crate::{Coverage, Handoff, ScheduleInputs, ShiftPattern};
+use std::sync::Arc;
+
+use crate::layer::{team_layers, GapPolicy, Layer, LayerChange, LayerLabel, LayerRole, LayerStretch, Layers};
+use crate::layer_check::{coverage_findings, double_roles_in, CoverageFinding};
+use crate::layer_stretches::layer_stretches;
+use crate::{Coverage, Handoff, Schedule, ScheduleInputs, ShiftPattern, Stretch};
 
 const F: &str = "team.json";
 
@@ -106,6 +109,7 @@ impl Validator {
         let primary = LayerLabel {
             slug: primary.and_then(|p| p.slug.clone()).unwrap_or(defaults.primary.slug),
             name: primary.and_then(|p| p.name.clone()).unwrap_or(defaults.primary.name),
+            role: LayerRole::Primary,
             coverage: primary.and_then(|p| p.hours.as_ref()).and_then(|h| self.hours("/primary_layer/hours", h)),
         };
         let mut seen = std::collections::BTreeSet::new();
@@ -313,7 +317,23 @@ impl Validator {
                 self.error(F, "/layers", message);
             }
         }
-        let doubles = double_roles(&layers, from, to);
+        // As the weeks resolve: a holiday swap may hand someone a week of one role while they
+        // hold the other.
+        let schedule = Schedule::new(Arc::new(inputs.clone()));
+        let resolved: Vec<Vec<Stretch>> =
+            (0..layers.len()).map(|i| layer_stretches(&schedule, &layers, i, from, to)).collect();
+        let stretches: Vec<(LayerRole, Vec<LayerStretch>)> = layers
+            .iter()
+            .zip(&resolved)
+            .map(|(l, list)| {
+                let list = list
+                    .iter()
+                    .map(|s| LayerStretch { person: &s.engineer, from: s.start.to_utc(), to: s.end.to_utc() })
+                    .collect();
+                (l.role, list)
+            })
+            .collect();
+        let doubles = double_roles_in(&stretches);
         if let Some(first) = doubles.first() {
             let more = match doubles.len() - 1 {
                 0 => String::new(),
