@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use rota::layer::team_layers;
 use rota::layer_stretches::LayersNow;
-use rota::{Layer, LayerRole, Stretch};
+use rota::stretch_list::ListedStretch;
+use rota::{Layer, LayerRole};
 
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
@@ -87,7 +88,12 @@ fn region_times(layers: &[Layer], at: DateTime<Utc>) -> String {
     times.join(" · ")
 }
 
-fn layer_row(layer: &Layer, holding: Option<Stretch>, after: Option<Stretch>, what_if: &rota::WhatIf) -> impl IntoView {
+fn layer_row(
+    layer: &Layer,
+    holding: Option<ListedStretch>,
+    after: Option<ListedStretch>,
+    what_if: &rota::WhatIf,
+) -> impl IntoView {
     let now = holding.map(|s| {
         view! { <PersonLink slug=s.engineer.clone() what_if=what_if.clone() /> " until " <Instant at=s.end /> }
     });

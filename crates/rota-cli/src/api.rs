@@ -10,7 +10,8 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use rota::layer::team_layers;
-use rota::stretch_list::{stretches, weeks_around};
+use rota::layer_list::layer_stretch_list;
+use rota::stretch_list::{stretches, weeks_around, ListedStretch};
 use rota::{Audience, Organisation, Schedule, TeamData};
 use serde::Serialize;
 
@@ -158,63 +159,27 @@ impl<'a> Site<'a> {
         let inputs = &self.data.inputs;
         let layered = inputs.team.layers != rota::Layers::default();
         let layers = team_layers(inputs);
-        let own = &layers[0];
-        // The team's own rotation, cut to its hours when it has some.
-        let windows = own.coverage.map(|c| {
-            let rotation = self.schedule.rotation();
-            let (from, to) = (
-                rotation.week(self.weeks.0).start.to_utc(),
-                rotation.week(self.weeks.0 + self.weeks.1 - 1).end.to_utc(),
-            );
-            c.windows(own.pattern.zone, from, to)
-        });
-        let mut entries: Vec<StretchEntry> = Vec::new();
-        for s in stretches(&weeks) {
-            let parts = match &windows {
-                None => vec![(s.start, s.end)],
-                Some(windows) => windows
-                    .iter()
-                    .map(|&(a, b)| (s.start.to_utc().max(a), s.end.to_utc().min(b)))
-                    .filter(|(a, b)| a < b)
-                    .map(|(a, b)| (a.with_timezone(&own.pattern.zone), b.with_timezone(&own.pattern.zone)))
-                    .collect(),
-            };
-            for (start, end) in parts {
-                entries.push(StretchEntry {
-                    start: start.to_rfc3339(),
-                    end: end.to_rfc3339(),
-                    start_unix: start.timestamp(),
-                    end_unix: end.timestamp(),
-                    week: s.week.to_string(),
-                    engineer: s.engineer.clone(),
-                    engineer_name: self.schedule.name_of(&s.engineer).to_string(),
-                    why: s.why.name(),
-                    instead_of: s.instead_of.clone().map(|slug| self.person(&slug)),
-                    layer: layered.then(|| own.slug.clone()),
-                });
+        let listed: Vec<(usize, ListedStretch)> = match (layered, weeks.first(), weeks.last()) {
+            (true, Some(first), Some(last)) => {
+                layer_stretch_list(&self.schedule, &layers, first.week.start.to_utc(), last.week.end.to_utc())
             }
-        }
-        if let (Some(first), Some(last)) = (weeks.first(), weeks.last()) {
-            let (from, to) = (first.week.start.to_utc(), last.week.end.to_utc());
-            for layer in &layers[1..] {
-                for s in layer.stretches(from, to) {
-                    let (start, end) =
-                        (s.from.with_timezone(&layer.pattern.zone), s.to.with_timezone(&layer.pattern.zone));
-                    entries.push(StretchEntry {
-                        start: start.to_rfc3339(),
-                        end: end.to_rfc3339(),
-                        start_unix: start.timestamp(),
-                        end_unix: end.timestamp(),
-                        week: rota::WeekId::of(start.date_naive()).to_string(),
-                        engineer: s.person.to_string(),
-                        engineer_name: self.schedule.name_of(s.person).to_string(),
-                        why: rota::stretch_list::Why::Rotation.name(),
-                        instead_of: None,
-                        layer: Some(layer.slug.clone()),
-                    });
-                }
-            }
-        }
+            _ => stretches(&weeks).into_iter().map(|s| (0, s)).collect(),
+        };
+        let entries = listed
+            .into_iter()
+            .map(|(layer, s)| StretchEntry {
+                start: s.start.to_rfc3339(),
+                end: s.end.to_rfc3339(),
+                start_unix: s.start.timestamp(),
+                end_unix: s.end.timestamp(),
+                week: s.week.to_string(),
+                engineer_name: self.schedule.name_of(&s.engineer).to_string(),
+                engineer: s.engineer,
+                why: s.why.name(),
+                instead_of: s.instead_of.map(|slug| self.person(&slug)),
+                layer: layered.then(|| layers[layer].slug.clone()),
+            })
+            .collect();
         ScheduleFile {
             head: self.head.clone(),
             team: inputs.team.name.clone(),

@@ -271,7 +271,8 @@ pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc
     )?;
     let mut notes = week.explain(&data.inputs);
     let person = |slug: &str| JsonPerson { slug: slug.to_string(), name: schedule.name_of(slug).to_string() };
-    let (mut now, mut next) = (now, next);
+    // Who, since and until; who next and from when.
+    let (mut now, mut next) = ((now.engineer, now.start, now.end), (next.engineer, next.start));
     // A team with layers: whoever covers `at` is paged first (a follow-the-sun region), and
     // every layer says who holds it.
     let (mut layers, mut layer) = (None, None);
@@ -290,8 +291,8 @@ pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc
         if first != 0 {
             notes.clear(); // The week's notes are the team rotation's, not this region's.
         }
-        now = paged;
-        next = at_now.next_first.clone().map_or(next, |(_, s)| s);
+        now = (paged.engineer, paged.start, paged.end);
+        next = at_now.next_first.clone().map_or(next, |(_, s)| (s.engineer, s.start));
         layer = Some(all[first].name.clone());
         layers = Some((0..all.len()).map(|i| layer_now(&all, &at_now, i, &schedule)).collect());
     }
@@ -299,20 +300,20 @@ pub(crate) fn who_report(data: &TeamData, at: DateTime<Utc>, today: DateTime<Utc
         json: JsonWho {
             at: at.with_timezone(&data.inputs.team.time_zone).to_rfc3339(),
             week: week.week.id.to_string(),
-            on_call: person(&now.engineer),
-            since: now.start.to_rfc3339(),
-            until: now.end.to_rfc3339(),
+            on_call: person(&now.0),
+            since: now.1.to_rfc3339(),
+            until: now.2.to_rfc3339(),
             notes,
-            next: person(&next.engineer),
-            next_from: next.start.to_rfc3339(),
+            next: person(&next.0),
+            next_from: next.1.to_rfc3339(),
             layer,
             layers,
         },
-        name: schedule.name_of(&now.engineer).to_string(),
-        since: stamp(now.start),
-        until: stamp(now.end),
-        next: schedule.name_of(&next.engineer).to_string(),
-        next_from: stamp(next.start),
+        name: schedule.name_of(&now.0).to_string(),
+        since: stamp(now.1),
+        until: stamp(now.2),
+        next: schedule.name_of(&next.0).to_string(),
+        next_from: stamp(next.1),
     })
 }
 

@@ -1,72 +1,19 @@
-//! Who each layer of a team has on call, as stretches the pages show: the team's own
-//! rotation (layer 0) as its [`Schedule`] resolves it — holiday swaps, trades and covers
-//! applied — cut to its hours; every other weekly layer with its own holiday swaps
-//! ([`Layer::schedule_inputs`]); a layer of other shifts from its rotation
-//! ([`Layer::stretches`]).
+//! Every layer of a team at one instant: who holds it and who is next (as
+//! [`layer_stretches`] resolves them), and who is paged first.
 //!
 //! Stretches are in their layer's time zone, so a page shows each at its region's wall
 //! clock.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Duration, Utc};
 
 use crate::layer::{Layer, LayerRole};
-use crate::{Schedule, Stretch, StretchKind};
+use crate::layer_list::layer_stretches;
+use crate::stretch_list::ListedStretch;
+use crate::Schedule;
 
 /// How far around an instant to look for the stretch holding it and the one after: longer
 /// than the longest shift (8 weeks), so a layer that covers at all is found.
 const REACH: Duration = Duration::days(60);
-
-/// The stretches of layer `index` of `layers` (see [`crate::layer::team_layers`]) that
-/// overlap `[from, to)`, in order, clipped to it.
-pub fn layer_stretches(
-    schedule: &Schedule,
-    layers: &[Layer],
-    index: usize,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Vec<Stretch> {
-    let Some(layer) = layers.get(index) else { return Vec::new() };
-    let zone = layer.pattern.zone;
-    let own;
-    let schedule = match layer.schedule_inputs(schedule.inputs()) {
-        _ if index == 0 => schedule,
-        Some(inputs) => {
-            own = Schedule::new(Arc::new(inputs));
-            &own
-        }
-        None => {
-            return layer
-                .stretches(from, to)
-                .into_iter()
-                .map(|s| Stretch {
-                    start: s.from.with_timezone(&zone),
-                    end: s.to.with_timezone(&zone),
-                    engineer: s.person.to_string(),
-                    kind: StretchKind::Week,
-                })
-                .collect()
-        }
-    };
-    let rotation = schedule.rotation();
-    let Some(last) = rotation.index_at(to - Duration::seconds(1)) else { return Vec::new() };
-    let first = rotation.index_at(from).unwrap_or(0);
-    let resolved = schedule.weeks(first, last - first + 1).into_iter().flat_map(|w| w.stretches);
-    let clip = |s: &Stretch, a: DateTime<Utc>, b: DateTime<Utc>| {
-        let (start, end) = (s.start.to_utc().max(a), s.end.to_utc().min(b));
-        (start < end).then(|| Stretch { start: start.with_timezone(&zone), end: end.with_timezone(&zone), ..s.clone() })
-    };
-    match layer.coverage {
-        None => resolved.filter_map(|s| clip(&s, from, to)).collect(),
-        Some(coverage) => {
-            let windows = coverage.windows(zone, from, to);
-            resolved
-                .flat_map(|s| windows.iter().filter_map(move |&(a, b)| clip(&s, a, b)).collect::<Vec<_>>())
-                .collect()
-        }
-    }
-}
 
 /// Layer `index`'s stretch holding `at` (none outside its hours, or before it starts), and
 /// its next stretch after `at`.
@@ -75,12 +22,12 @@ pub fn layer_at(
     layers: &[Layer],
     index: usize,
     at: DateTime<Utc>,
-) -> (Option<Stretch>, Option<Stretch>) {
+) -> (Option<ListedStretch>, Option<ListedStretch>) {
     let Some(layer) = layers.get(index) else { return (None, None) };
     // A layer that starts later is looked at from its start.
     let start = layer.pattern.handoff_on(layer.pattern.epoch).to_utc().max(at);
     let stretches = layer_stretches(schedule, layers, index, at - REACH, start + REACH);
-    let now = stretches.iter().find(|s| s.contains(at)).cloned();
+    let now = stretches.iter().find(|s| s.start.to_utc() <= at && at < s.end.to_utc()).cloned();
     let next = stretches.into_iter().find(|s| s.start.to_utc() > at);
     (now, next)
 }
@@ -89,19 +36,19 @@ pub fn layer_at(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayersNow {
     /// Per layer (in the team's order): its stretch holding the instant, and its next one.
-    pub layers: Vec<(Option<Stretch>, Option<Stretch>)>,
+    pub layers: Vec<(Option<ListedStretch>, Option<ListedStretch>)>,
     /// The primary layers' stretches holding the instant, with their layer, the earliest
     /// started first: one, unless the layers overlap; none in a gap.
-    pub paged_first: Vec<(usize, Stretch)>,
+    pub paged_first: Vec<(usize, ListedStretch)>,
     /// The primary stretch that starts next, with its layer.
-    pub next_first: Option<(usize, Stretch)>,
+    pub next_first: Option<(usize, ListedStretch)>,
 }
 
 /// Every layer of `layers` at `at` (see [`LayersNow`]).
 pub fn layers_now(schedule: &Schedule, layers: &[Layer], at: DateTime<Utc>) -> LayersNow {
     let per_layer: Vec<_> = (0..layers.len()).map(|i| layer_at(schedule, layers, i, at)).collect();
     let primary = || per_layer.iter().enumerate().filter(|(i, _)| layers[*i].role == LayerRole::Primary);
-    let mut paged_first: Vec<(usize, Stretch)> =
+    let mut paged_first: Vec<(usize, ListedStretch)> =
         primary().filter_map(|(i, (now, _))| Some((i, now.clone()?))).collect();
     // Where hours overlap, the one that started first leads (as in the page's table).
     paged_first.sort_by_key(|(i, s)| (s.start.to_utc(), *i));
@@ -112,6 +59,8 @@ pub fn layers_now(schedule: &Schedule, layers: &[Layer], at: DateTime<Utc>) -> L
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use chrono::{NaiveTime, TimeZone, WeekdaySet};
 
     use super::*;
@@ -145,7 +94,7 @@ mod tests {
     #[test]
     fn the_team_rotation_is_cut_to_its_hours() {
         let (schedule, layers) = two_regions();
-        let who = |s: &Stretch| (s.engineer.clone(), s.start.to_utc(), s.end.to_utc());
+        let who = |s: &ListedStretch| (s.engineer.clone(), s.start.to_utc(), s.end.to_utc());
         let day = layer_stretches(&schedule, &layers, 0, utc(5, 0), utc(7, 0));
         assert_eq!(
             day.iter().map(who).collect::<Vec<_>>(),
@@ -156,7 +105,7 @@ mod tests {
     #[test]
     fn the_first_to_page_hands_from_one_region_to_the_other() {
         let (schedule, layers) = two_regions();
-        let who = |(i, s): &(usize, Stretch)| (*i, s.engineer.clone(), s.start.to_utc());
+        let who = |(i, s): &(usize, ListedStretch)| (*i, s.engineer.clone(), s.start.to_utc());
         let now = layers_now(&schedule, &layers, utc(5, 16));
         assert_eq!(now.paged_first.iter().map(who).collect::<Vec<_>>(), [(0, "bob".to_string(), utc(5, 9))]);
         assert_eq!(now.next_first.as_ref().map(who), Some((1, "carol".to_string(), utc(5, 17))));

@@ -23,6 +23,7 @@ pub mod hours;
 pub mod ics;
 pub mod layer;
 pub mod layer_check;
+pub mod layer_list;
 pub mod layer_stretches;
 pub mod ledger;
 mod line_format;

@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use rota::coverage::Coverage;
 use rota::layer::{Layer, LayerChange, LayerRole, LayerStretch};
 use rota::layer_check::coverage_findings;
-use rota::layer_stretches::layer_stretches;
+use rota::layer_list::layer_stretches;
 use rota::shift::ShiftPattern;
 
 fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {

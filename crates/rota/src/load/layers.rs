@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use crate::layer::{team_layers, GapPolicy, Layer, LayerChange, LayerLabel, LayerRole, LayerStretch, Layers};
 use crate::layer_check::{coverage_findings, double_roles_in, CoverageFinding};
-use crate::layer_stretches::layer_stretches;
-use crate::{Coverage, Handoff, Schedule, ScheduleInputs, ShiftPattern, Stretch};
+use crate::layer_list::layer_stretches;
+use crate::stretch_list::ListedStretch;
+use crate::{Coverage, Handoff, Schedule, ScheduleInputs, ShiftPattern};
 
 const F: &str = "team.json";
 
@@ -320,7 +321,7 @@ impl Validator {
         // As the weeks resolve: a holiday swap may hand someone a week of one role while they
         // hold the other.
         let schedule = Schedule::new(Arc::new(inputs.clone()));
-        let resolved: Vec<Vec<Stretch>> =
+        let resolved: Vec<Vec<ListedStretch>> =
             (0..layers.len()).map(|i| layer_stretches(&schedule, &layers, i, from, to)).collect();
         let stretches: Vec<(LayerRole, Vec<LayerStretch>)> = layers
             .iter()
