@@ -67,3 +67,63 @@ fn who_layer_answers_for_one_layer_and_names_the_layers_when_unknown() {
         "Primary (primary): Bob until Mon 14 Dec 2026 09:00 EST; next Charlie from Mon 14 Dec 2026 09:00 EST\n"
     );
 }
+
+#[test]
+fn the_schedule_csv_has_a_row_per_stretch_of_every_layer_and_names_the_layer() {
+    let csv = run_ok(&["export", "--kind", "schedule", "--from", "2026-W50", "--weeks", "1"]);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "week,start,end,time_zone,hours,engineer,name,why,instead_of,notes,layer");
+    // The Americas' hours (11:00–20:00), EMEA's from Tuesday (Monday's 08:00 is before the
+    // week's 11:00 New York start), Tom's Monday 14 December in EMEA's own week 2026-W51.
+    assert_eq!(lines[1], "2026-W50,2026-12-07 11:00,2026-12-07 20:00,America/New_York,9,ana,Ana,none,,,americas");
+    assert_eq!(lines[8], "2026-W50,2026-12-08 08:00,2026-12-08 16:00,Europe/London,8,ola,Ola,none,,,emea");
+    assert_eq!(lines[14], "2026-W51,2026-12-14 08:00,2026-12-14 16:00,Europe/London,8,tom,Tom,none,,,emea");
+    assert!(
+        lines.contains(&"2026-W50,2026-12-07 11:00,2026-12-14 11:00,America/New_York,168,quinn,Quinn,none,,,secondary")
+    );
+    assert_eq!(lines.iter().filter(|l| l.ends_with(",shadow")).count(), 7, "a daily shadow: seven days");
+}
+
+#[test]
+fn the_api_names_each_stretchs_layer_and_the_layers_roles() {
+    let out = common::TempDir::new("api-layers");
+    let args = fts(&["api", "--out", out.path()]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rota"))
+        .args(&args)
+        .env("SOURCE_DATE_EPOCH", "1795910400")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let schedule: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.0.join("api/v1/schedule.json")).unwrap()).unwrap();
+    let roles: Vec<(&str, &str)> = schedule["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["slug"].as_str().unwrap(), l["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("americas", "primary"),
+            ("emea", "primary"),
+            ("apac", "primary"),
+            ("secondary", "secondary"),
+            ("shadow", "shadow")
+        ]
+    );
+    let at = |t: i64, layer: &str| {
+        schedule["stretches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["layer"] == layer && s["start_unix"].as_i64().unwrap() <= t && t < s["end_unix"].as_i64().unwrap()
+            })
+            .map(|s| s["engineer"].as_str().unwrap().to_string())
+    };
+    // Tuesday 8 December 2026, 07:59 UTC: APAC's Mei; nobody in the Americas' or EMEA's hours.
+    let t = 1_796_716_740;
+    assert_eq!((at(t, "apac"), at(t, "emea"), at(t, "americas")), (Some("mei".into()), None, None));
+    assert_eq!(at(t, "secondary"), Some("quinn".into()));
+}

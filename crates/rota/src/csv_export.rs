@@ -14,10 +14,12 @@ use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use crate::layer::team_layers;
+use crate::layer_list::layer_stretch_list;
 use crate::ledger::{FairnessLedger, FairnessRow, Period};
 use crate::shift::local_instant;
-use crate::stretch_list::stretches;
-use crate::{Schedule, ScheduleInputs, WeekAssignment};
+use crate::stretch_list::{stretches, ListedStretch};
+use crate::{Layers, Schedule, ScheduleInputs, WeekAssignment};
 
 /// A file to save: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,32 +127,66 @@ pub fn schedule(schedule: &Schedule, from_index: u32, count: u32) -> CsvFile {
     let inputs = schedule.inputs();
     let zone = inputs.team.time_zone.name();
     let weeks = schedule.weeks(from_index, count);
+    if inputs.team.layers != Layers::default() {
+        return layered_schedule(schedule, &weeks);
+    }
     let mut text = SCHEDULE_HEADER.join(",");
     text.push_str("\r\n");
     for w in &weeks {
         let notes = text_cell(&w.explain(inputs).join("; "));
         for s in stretches(std::slice::from_ref(w)) {
-            let minutes = u32::try_from((s.end - s.start).num_minutes()).unwrap_or(0);
-            let _ = write!(
-                text,
-                "{},{},{},{zone},{},{},{},{},{},{notes}\r\n",
-                s.week,
-                s.start.format("%Y-%m-%d %H:%M"),
-                s.end.format("%Y-%m-%d %H:%M"),
-                crate::hours::text(minutes),
-                text_cell(&s.engineer),
-                text_cell(inputs.name_of(&s.engineer)),
-                s.why.name(),
-                text_cell(s.instead_of.as_deref().unwrap_or_default()),
-            );
+            schedule_row(&mut text, inputs, &s, zone, &notes);
+            text.push_str("\r\n");
         }
     }
+    CsvFile { name: schedule_file_name(inputs, &weeks), text }
+}
+
+/// A team with layers: every layer's stretches, layer by layer, with a last column naming
+/// the layer (only the team rotation's rows carry the week's notes).
+fn layered_schedule(schedule: &Schedule, weeks: &[WeekAssignment]) -> CsvFile {
+    let inputs = schedule.inputs();
+    let layers = team_layers(inputs);
+    let mut text = SCHEDULE_HEADER.join(",");
+    text.push_str(",layer\r\n");
+    if let (Some(first), Some(last)) = (weeks.first(), weeks.last()) {
+        let from = first.week.start.to_utc();
+        for (i, s) in layer_stretch_list(schedule, &layers, from, last.week.end.to_utc()) {
+            let notes = match weeks.iter().find(|w| w.week.id == s.week).filter(|_| i == 0) {
+                Some(w) => text_cell(&w.explain(inputs).join("; ")),
+                None => String::new(),
+            };
+            schedule_row(&mut text, inputs, &s, layers[i].pattern.zone.name(), &notes);
+            let _ = write!(text, ",{}\r\n", text_cell(&layers[i].slug));
+        }
+    }
+    CsvFile { name: schedule_file_name(inputs, weeks), text }
+}
+
+/// One stretch's cells of [`SCHEDULE_HEADER`], without the line end.
+fn schedule_row(text: &mut String, inputs: &ScheduleInputs, s: &ListedStretch, zone: &str, notes: &str) {
+    let minutes = u32::try_from((s.end - s.start).num_minutes()).unwrap_or(0);
+    let _ = write!(
+        text,
+        "{},{},{},{zone},{},{},{},{},{},{notes}",
+        s.week,
+        s.start.format("%Y-%m-%d %H:%M"),
+        s.end.format("%Y-%m-%d %H:%M"),
+        crate::hours::text(minutes),
+        text_cell(&s.engineer),
+        text_cell(inputs.name_of(&s.engineer)),
+        s.why.name(),
+        text_cell(s.instead_of.as_deref().unwrap_or_default()),
+    );
+}
+
+fn schedule_file_name(inputs: &ScheduleInputs, weeks: &[WeekAssignment]) -> String {
     let span = match (weeks.first(), weeks.last()) {
         (Some(first), Some(last)) if first.week.id != last.week.id => format!("{}-to-{}", first.week.id, last.week.id),
         (Some(first), _) => first.week.id.to_string(),
         _ => String::new(),
     };
-    CsvFile { name: format!("{}-schedule-{span}.csv", file_stem(&inputs.team.name)), text }
+    format!("{}-schedule-{span}.csv", file_stem(&inputs.team.name))
 }
 
 /// The weeks whose handoff falls in `year` (those of [`FairnessLedger::for_year`]).
