@@ -46,20 +46,28 @@ pub fn use_current_week() -> Memo<Option<u32>> {
     Memo::new(move |_| team.schedule.rotation().index_at(now.get()))
 }
 
-/// Who is on call now in the real schedule and until when, and who comes next (`None`
-/// before the rotation starts); changes only when a stretch (a week or a cover) ends.
+/// Who is on call now in the real schedule (for a team with layers, who is paged first) and
+/// until when, and who comes next (`None` before the rotation starts, or in a gap of the
+/// layers' hours); changes only when a stretch (a week or a cover) ends.
 pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
     let (now, team) = (use_clock(), use_team());
-    Memo::new(move |_| team.schedule.stretch_at(now.get()))
+    Memo::new(move |_| rota::layer_stretches::on_call_at(&team.schedule, now.get()))
 }
 
-/// Every layer's stretch now and next in the real schedule, for a team with layers (`None`
-/// for a team of one layer, whose answer is [`use_on_call_now`]'s).
-pub fn use_layers_now() -> Memo<Option<rota::layer_stretches::LayersNow>> {
+/// Who holds each secondary layer now in the real schedule, as slugs separated by spaces
+/// (empty for a team without one); changes only at their handoffs.
+pub fn use_secondary_now() -> Memo<String> {
     let (now, team) = (use_clock(), use_team());
-    let layers =
-        (team.inputs().team.layers != rota::Layers::default()).then(|| rota::layer::team_layers(team.inputs()));
-    Memo::new(move |_| Some(rota::layer_stretches::layers_now(&team.schedule, layers.as_deref()?, now.get())))
+    let layered = crate::layer_words::has_layers(team.inputs());
+    Memo::new(move |_| {
+        if !layered {
+            return String::new();
+        }
+        let layers = rota::layer::team_layers(team.inputs());
+        let at = rota::layer_stretches::layers_now(&team.schedule, &layers, now.get());
+        let holders = layers.iter().zip(&at.layers).filter(|(l, _)| l.role == rota::LayerRole::Secondary);
+        holders.filter_map(|(_, (holding, _))| Some(holding.as_ref()?.engineer.clone())).collect::<Vec<_>>().join(" ")
+    })
 }
 
 /// The weeks the site answers for now; changes once a year.

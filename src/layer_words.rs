@@ -1,12 +1,78 @@
-//! The words for a layer's role, written once for every page that names one.
+//! The words about a team's layers, written once for every page that shows them: plain
+//! text, so a team with layers costs the site little code.
 
-use rota::LayerRole;
+use chrono::{DateTime, Utc};
+use rota::layer::team_layers;
+use rota::layer_stretches::LayersNow;
+use rota::stretch_list::ListedStretch;
+use rota::{Layer, LayerRole, Layers, ScheduleInputs};
 
-/// E.g. "secondary": what the layer's person is, after their name or the layer's.
+use crate::time_format::team_time;
+
+/// Whether the team runs more than its own rotation (or gives it hours).
+pub fn has_layers(inputs: &ScheduleInputs) -> bool {
+    inputs.team.layers != Layers::default()
+}
+
+/// E.g. "secondary": what the layer's person is, after the layer's name.
 pub fn role_word(role: LayerRole) -> &'static str {
     match role {
         LayerRole::Primary => "primary",
         LayerRole::Secondary => "secondary",
         LayerRole::Shadow => "shadow",
     }
+}
+
+/// The name of the layer paged first now, and of the one paged next, where several primary
+/// layers take turns (follow-the-sun); `None` otherwise.
+pub fn paged_layers(layers: &[Layer], now: &LayersNow) -> Option<(String, String)> {
+    let regions = layers.iter().filter(|l| l.role == LayerRole::Primary).count() > 1;
+    let name = |paged: Option<&(usize, ListedStretch)>| paged.map_or(String::new(), |(i, _)| layers[*i].name.clone());
+    regions.then(|| (name(now.paged_first.first()), name(now.next_first.as_ref())))
+}
+
+/// The instant at every primary region's clock, e.g. "Tue 8 Dec 2026, 08:00 GMT in
+/// Europe/London · …", when the primary layers are in more than one zone.
+pub fn region_times(layers: &[Layer], at: DateTime<Utc>) -> String {
+    let mut zones: Vec<_> = layers.iter().filter(|l| l.role == LayerRole::Primary).map(|l| l.pattern.zone).collect();
+    zones.dedup();
+    if zones.len() < 2 {
+        return String::new();
+    }
+    let times: Vec<String> =
+        zones.iter().map(|z| format!("{} in {}", team_time(at.with_timezone(z)), z.name())).collect();
+    times.join(" · ")
+}
+
+/// One line per layer: "EMEA (primary): Ola until Tue 8 Dec 2026, 16:00 GMT · next Tom from
+/// …", or "…: not covering now · next …".
+pub fn layer_lines(inputs: &ScheduleInputs, now: &LayersNow) -> Vec<String> {
+    let layers = team_layers(inputs);
+    let name = |s: &ListedStretch| inputs.name_of(&s.engineer).to_string();
+    layers
+        .iter()
+        .zip(&now.layers)
+        .map(|(layer, (holding, next))| {
+            let holding = match holding {
+                Some(s) => format!("{} until {}", name(s), team_time(s.end)),
+                None => "not covering now".to_string(),
+            };
+            let next =
+                next.as_ref().map_or(String::new(), |s| format!(" · next {} from {}", name(s), team_time(s.start)));
+            format!("{} ({}): {holding}{next}", layer.name, role_word(layer.role))
+        })
+        .collect()
+}
+
+/// For a schedule row: a line per layer beside the team's own, with whoever holds it between
+/// `from` and `to` ("EMEA (primary): Ola, Tom").
+pub fn week_lines(inputs: &ScheduleInputs, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
+    team_layers(inputs)[1..]
+        .iter()
+        .map(|layer| {
+            let people: Vec<&str> = layer.people_between(from, to).into_iter().map(|p| inputs.name_of(p)).collect();
+            let who = if people.is_empty() { "nobody".to_string() } else { people.join(", ") };
+            format!("{} ({}): {who}", layer.name, role_word(layer.role))
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::clock::{use_layers_now, use_on_call_now};
+use crate::clock::{use_on_call_now, use_secondary_now};
 use crate::components::contact_links::ContactLinks;
 use crate::components::person_link::PersonLink;
 use crate::data::use_team;
@@ -14,18 +14,18 @@ use crate::data::use_team;
 #[component]
 pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
     let on_call_now = use_on_call_now();
-    let layers_now = use_layers_now();
+    let secondary_now = use_secondary_now();
     let team = use_team();
+    let layered = crate::layer_words::has_layers(team.inputs());
     move || {
         let p = team.data.pipeline(&pipeline)?;
-        let layers = layers_now.get();
-        let layered = layers.is_some();
         // With layers, whoever covers this moment is paged first (a follow-the-sun region).
-        let on_call = match &layers {
-            Some(now) => now.paged_first.first().map(|(_, s)| s.engineer.clone()),
-            None => on_call_now.get().map(|(now, _)| now.engineer),
-        };
-        let secondary = layers.map(|now| secondary_steps(team, now)).filter(|_| !crate::clock::AT_BUILD);
+        let on_call = on_call_now.get().map(|(now, _)| now.engineer);
+        let secondary = (!crate::clock::AT_BUILD).then(|| {
+            let slugs = secondary_now.get();
+            let steps: Vec<String> = slugs.split_whitespace().map(str::to_string).collect();
+            steps.into_iter().map(|slug| step("secondary-on-call", "Secondary on call now", slug, false)).collect_view()
+        });
         let first = match on_call {
             // Who is on call when the page is read is not known at build time: every engineer's
             // step, hidden, and assets/now-first.js shows the one on call at load (the app then
@@ -59,32 +59,6 @@ pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
             </section>
         })
     }
-}
-
-/// "Secondary on call now" for each secondary layer that has someone now, named by its layer
-/// when there are several.
-fn secondary_steps(team: &crate::data::SiteTeam, now: rota::layer_stretches::LayersNow) -> impl IntoView {
-    let layers = rota::layer::team_layers(team.inputs());
-    let secondary: Vec<usize> = (0..layers.len()).filter(|&i| layers[i].role == rota::LayerRole::Secondary).collect();
-    let several = secondary.len() > 1;
-    secondary
-        .into_iter()
-        .filter_map(|i| {
-            let slug = now.layers[i].0.as_ref()?.engineer.clone();
-            let (link, contacts) = (slug.clone(), slug.clone());
-            let role = if several {
-                format!("Secondary on call now ({})", layers[i].name)
-            } else {
-                "Secondary on call now".into()
-            };
-            Some(view! {
-                <li data-step="secondary-on-call" data-engineer=slug>
-                    <span class="step-role">{role}</span> " " <PersonLink slug=link />
-                    <ContactLinks slug=contacts />
-                </li>
-            })
-        })
-        .collect_view()
 }
 
 fn step(id: &'static str, role: &'static str, slug: String, hidden: bool) -> impl IntoView {

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rota::layer::team_layers;
-use rota::{Layers, WeekAssignment, WeekId};
+use rota::{WeekAssignment, WeekId};
 
 use crate::components::person_link::PersonLink;
 use crate::data::{use_team, SiteTeam};
-use crate::layer_words::role_word;
+use crate::layer_words::{has_layers, week_lines};
 use crate::links;
 use crate::preview::Preview;
 use crate::time_format::short_date;
@@ -56,31 +56,6 @@ pub fn WeekTable(
             </tbody>
         </table>
     }
-}
-
-/// For a team with layers: the name of its own rotation's layer, and a line for every other
-/// layer with whoever holds it during the week.
-fn layer_lines(preview: &Preview, w: &WeekAssignment) -> Option<(String, impl IntoView)> {
-    let inputs = preview.inputs();
-    if inputs.team.layers == Layers::default() {
-        return None;
-    }
-    let layers = team_layers(inputs);
-    let (from, to) = (w.week.start.to_utc(), w.week.end.to_utc());
-    let lines = layers[1..]
-        .iter()
-        .map(|layer| {
-            let people: Vec<String> =
-                layer.people_between(from, to).into_iter().map(|p| inputs.name_of(p).to_string()).collect();
-            let who = if people.is_empty() { "nobody".to_string() } else { people.join(", ") };
-            view! {
-                <li data-layer=layer.slug.clone()>
-                    <span class="layer-name">{layer.name.clone()}</span> " (" {role_word(layer.role)} "): " {who}
-                </li>
-            }
-        })
-        .collect_view();
-    Some((layers[0].name.clone(), lines))
 }
 
 fn week_row(row: WeekRow, current: Memo<Option<u32>>) -> impl IntoView {
@@ -155,7 +130,11 @@ fn week_row(row: WeekRow, current: Memo<Option<u32>>) -> impl IntoView {
         ));
     }
     let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
-    let layers = layer_lines(&preview, &w);
+    // A team with layers: its own layer's name, and a line for every other layer.
+    let layers = has_layers(preview.inputs()).then(|| {
+        let own = format!("{}: ", team_layers(preview.inputs())[0].name);
+        (own, week_lines(preview.inputs(), w.week.start.to_utc(), w.week.end.to_utc()))
+    });
     let week_name = w.week.id.to_string();
     let week_attr = week_name.clone();
     let on_call_attr = w.on_call.clone();
@@ -172,10 +151,12 @@ fn week_row(row: WeekRow, current: Memo<Option<u32>>) -> impl IntoView {
                 })}
             </th>
             <td class="on-call">
-                {layers.as_ref().map(|(own, _)| view! { <span class="layer-name">{format!("{own}: ")}</span> })}
+                {layers.as_ref().map(|(own, _)| view! { <span class="layer-name">{own.clone()}</span> })}
                 <PersonLink slug=w.on_call.clone() what_if=what_if.clone() />
                 {instead.map(|text| view! { <span class="instead">{text}</span> })}
-                {layers.map(|(_, others)| view! { <ul class="week-layers">{others}</ul> })}
+                {layers.map(|(_, lines)| view! {
+                    <ul class="week-layers">{lines.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                })}
             </td>
             <td class="notes">
                 {changed.map(|text| view! { <p class="badge changed-badge">{text}</p> })}

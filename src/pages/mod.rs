@@ -1,7 +1,6 @@
 pub mod fairness;
 pub mod not_found;
 pub mod now;
-pub mod now_layers;
 pub mod org_now;
 pub mod org_person;
 pub mod person;

@@ -2,18 +2,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use rota::layer::team_layers;
-use rota::layer_stretches::{layers_now, LayersNow};
-use rota::{Audience, Layers, Stretch};
+use rota::layer_stretches::{layers_now, on_call_at};
+use rota::{Audience, Stretch};
 
-use crate::clock::use_clock;
+use crate::clock::{now_instant, use_clock};
 use crate::components::contact_links::ContactLinks;
 use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::data::{use_team, SiteTeam};
+use crate::layer_words::{has_layers, layer_lines, paged_layers, region_times};
 use crate::links;
 use crate::pages::not_found::bad_link;
-use crate::pages::now_layers::layers_now_view;
 use crate::preview::{use_preview, Preview};
 
 /// Who is on call right now, until when, why, who is next, and the investor runbooks.
@@ -22,17 +22,20 @@ pub fn NowPage() -> impl IntoView {
     let preview = use_preview();
     let now = use_clock();
     let team = use_team();
-    // Re-renders only when the stretch on call changes (a handoff, a cover starting or ending).
-    let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| p.schedule().stretch_at(now.get())));
-    // A team with layers: every layer's stretch now and next, changing only at their ends.
-    let layered = team.inputs().team.layers != Layers::default();
-    let layers_now = Memo::new(move |_| {
-        let p = preview.get().ok().filter(|_| layered)?;
-        Some(layers_now(p.schedule(), &team_layers(p.inputs()), now.get()))
+    // Re-renders only when the stretch on call changes (a handoff, a cover starting or ending;
+    // for a team with layers, whoever is paged first).
+    let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| on_call_at(p.schedule(), now.get())));
+    // A team with layers: a line per layer, changing only at the layers' handoffs.
+    let layered = has_layers(team.inputs());
+    let lines = Memo::new(move |_| match preview.get() {
+        Ok(p) if layered => {
+            layer_lines(p.inputs(), &layers_now(p.schedule(), &team_layers(p.inputs()), now.get())).join("\n")
+        }
+        _ => String::new(),
     });
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
-        Ok(p) => now_view(team, p, stretch.get(), layers_now.get()).into_any(),
+        Ok(p) => now_view(team, p, stretch.get(), layered.then_some(lines)).into_any(),
     }
 }
 
@@ -40,15 +43,24 @@ fn now_view(
     team: &'static SiteTeam,
     p: Preview,
     stretch: Option<(Stretch, Stretch)>,
-    layers: Option<LayersNow>,
+    lines: Option<Memo<String>>,
 ) -> impl IntoView {
     let schedule = p.schedule();
     let inputs = p.inputs();
-    let layered = layers.map(|now| layers_now_view(&p, now));
-    let current = stretch.filter(|_| layered.is_none()).map(|(now, next)| {
+    // A team with layers: which region is paged now and next, and the next handoff at every
+    // region's clock.
+    let layers = lines.map(|_| team_layers(inputs));
+    let at = layers.as_ref().map(|l| layers_now(schedule, l, now_instant()));
+    let (region, next_region) = match (&layers, &at) {
+        (Some(l), Some(at)) => paged_layers(l, at).map_or((None, None), |(a, b)| (Some(a), Some(b))),
+        _ => (None, None),
+    };
+    let own_layer_paged = at.as_ref().is_none_or(|at| at.paged_first.first().is_some_and(|(i, _)| *i == 0));
+    let current = stretch.map(|(now, next)| {
         let instant = now.start.to_utc();
         let week = schedule.at(instant);
-        let notes = week.as_ref().map(|w| w.explain(inputs)).unwrap_or_default();
+        let notes = week.as_ref().filter(|_| own_layer_paged).map(|w| w.explain(inputs)).unwrap_or_default();
+        let times = layers.as_ref().map(|l| region_times(l, next.start.to_utc())).filter(|t| !t.is_empty());
         // In a preview, say who is really on call when the preview changes it.
         let really = p
             .is_preview()
@@ -64,6 +76,7 @@ fn now_view(
             <p class="on-call-name">
                 <PersonLink slug=now.engineer.clone() what_if=p.what_if.clone() attr:data-testid="on-call-now" />
             </p>
+            {region.map(|name| view! { <p class="layer-name" data-testid="on-call-layer">{name}</p> })}
             <ContactLinks slug=now.engineer.clone() />
             {covering.map(|text| view! { <p class="covering" data-testid="covering">{text}</p> })}
             <p class="week-span">
@@ -77,12 +90,32 @@ fn now_view(
             <p class="next">
                 "Next: "
                 <PersonLink slug=next.engineer.clone() what_if=p.what_if.clone() attr:data-testid="on-call-next" />
+                {next_region.map(|name| format!(" ({name})"))}
                 " from " <Instant at=next.start />
             </p>
+            {times.map(|text| view! { <p class="region-times" data-testid="next-region-times">{text}</p> })}
             {upcoming.map(|text| view! { <p class="roster-ahead" data-testid="roster-ahead">{text}</p> })}
         }
     });
-    let before_start = (current.is_none() && layered.is_none()).then(|| {
+    // A team with layers may have nobody primary at this moment: a gap in their hours.
+    let started = schedule.rotation().index_at(now_instant()).is_some();
+    let gap = (current.is_none() && started && lines.is_some()).then(|| {
+        view! {
+            <p class="on-call-name" data-testid="on-call-now">"Nobody"</p>
+            <p class="gap-note">"No primary layer covers this moment."</p>
+        }
+    });
+    let every_layer = lines.map(|lines| {
+        view! {
+            <section class="layers-now" aria-labelledby="layers-title">
+                <h2 id="layers-title">"Every layer"</h2>
+                <ul class="layer-list" data-testid="layers-now">
+                    {move || lines.get().lines().map(|line| view! { <li>{line.to_string()}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    let before_start = (current.is_none() && gap.is_none()).then(|| {
         let first = schedule.week(0);
         view! {
             <p class="on-call-name" data-testid="on-call-now">"Nobody yet"</p>
@@ -105,9 +138,10 @@ fn now_view(
         <section class="now" aria-labelledby="now-title">
             <h1 id="now-title">"On call now"</h1>
             <p class="team-name">{inputs.team.name.clone()}</p>
-            {layered}
             {current}
+            {gap}
             {before_start}
+            {every_layer}
         </section>
         <section class="quick-runbooks" aria-labelledby="runbooks-title">
             <h2 id="runbooks-title">"Investor pipeline runbooks"</h2>

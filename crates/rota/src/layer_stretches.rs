@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::layer::{Layer, LayerRole};
 use crate::layer_list::layer_stretches;
 use crate::stretch_list::ListedStretch;
-use crate::Schedule;
+use crate::{Schedule, Stretch, StretchKind};
 
 /// How far around an instant to look for the stretch holding it and the one after: longer
 /// than the longest shift (8 weeks), so a layer that covers at all is found.
@@ -42,6 +42,34 @@ pub struct LayersNow {
     pub paged_first: Vec<(usize, ListedStretch)>,
     /// The primary stretch that starts next, with its layer.
     pub next_first: Option<(usize, ListedStretch)>,
+}
+
+impl LayersNow {
+    /// Who is paged first now and who next, as the team's own stretches are given (`None` in
+    /// a gap, or when nobody comes next within reach).
+    pub fn paged(&self) -> Option<(Stretch, Stretch)> {
+        let (_, now) = self.paged_first.first()?;
+        let (_, next) = self.next_first.as_ref()?;
+        Some((as_stretch(now), as_stretch(next)))
+    }
+}
+
+fn as_stretch(s: &ListedStretch) -> Stretch {
+    let kind = match &s.instead_of {
+        Some(instead_of) => StretchKind::Cover { instead_of: instead_of.clone(), note: None },
+        None => StretchKind::Week,
+    };
+    Stretch { start: s.start, end: s.end, engineer: s.engineer.clone(), kind }
+}
+
+/// Who is on call at `at` and until when, then who comes next: the schedule's answer for a
+/// team of one layer, whoever is paged first for a team with layers.
+pub fn on_call_at(schedule: &Schedule, at: DateTime<Utc>) -> Option<(Stretch, Stretch)> {
+    let inputs = schedule.inputs();
+    if inputs.team.layers == crate::Layers::default() {
+        return schedule.stretch_at(at);
+    }
+    layers_now(schedule, &crate::layer::team_layers(inputs), at).paged()
 }
 
 /// Every layer of `layers` at `at` (see [`LayersNow`]).
