@@ -76,10 +76,15 @@ pub fn on_call_at(schedule: &Schedule, at: DateTime<Utc>) -> Option<(Stretch, St
 pub fn layers_now(schedule: &Schedule, layers: &[Layer], at: DateTime<Utc>) -> LayersNow {
     let per_layer: Vec<_> = (0..layers.len()).map(|i| layer_at(schedule, layers, i, at)).collect();
     let primary = || per_layer.iter().enumerate().filter(|(i, _)| layers[*i].role == LayerRole::Primary);
-    let mut paged_first: Vec<(usize, ListedStretch)> =
-        primary().filter_map(|(i, (now, _))| Some((i, now.clone()?))).collect();
-    // Where hours overlap, the one that started first leads (as in the page's table).
-    paged_first.sort_by_key(|(i, s)| (s.start.to_utc(), *i));
+    // Where hours overlap, the one that started first leads (as in the page's table). A few
+    // layers at most: placed in order as they come (a sort would cost the site's wasm more).
+    let mut paged_first: Vec<(usize, ListedStretch)> = Vec::new();
+    for (i, (now, _)) in primary() {
+        let Some(now) = now else { continue };
+        let at =
+            paged_first.iter().position(|(_, s)| s.start.to_utc() > now.start.to_utc()).unwrap_or(paged_first.len());
+        paged_first.insert(at, (i, now.clone()));
+    }
     let next_first =
         primary().filter_map(|(i, (_, next))| Some((i, next.clone()?))).min_by_key(|(i, s)| (s.start.to_utc(), *i));
     LayersNow { layers: per_layer, paged_first, next_first }
