@@ -51,23 +51,22 @@ pub fn use_current_week() -> Memo<Option<u32>> {
 /// layers' hours); changes only when a stretch (a week or a cover) ends.
 pub fn use_on_call_now() -> Memo<Option<(Stretch, Stretch)>> {
     let (now, team) = (use_clock(), use_team());
-    Memo::new(move |_| rota::layer_stretches::on_call_at(&team.schedule, now.get()))
+    Memo::new(move |_| crate::layer_words::on_call_at(&team.schedule, now.get()))
 }
 
-/// Who holds each secondary layer now in the real schedule, as slugs separated by spaces
-/// (empty for a team without one); changes only at their handoffs.
-pub fn use_secondary_now() -> Memo<String> {
+/// Who holds each secondary layer now in the real schedule, as slugs separated by spaces;
+/// changes only at their handoffs. `None` for a team without layers.
+pub fn use_secondary_now() -> Option<Memo<String>> {
     let (now, team) = (use_clock(), use_team());
-    let layered = crate::layer_words::has_layers(team.inputs());
-    Memo::new(move |_| {
-        if !layered {
-            return String::new();
-        }
+    if !crate::layer_words::has_layers!(team.inputs()) {
+        return None;
+    }
+    Some(Memo::new(move |_| {
         let layers = rota::layer::team_layers(team.inputs());
         let at = rota::layer_stretches::layers_now(&team.schedule, &layers, now.get());
         let holders = layers.iter().zip(&at.layers).filter(|(l, _)| l.role == rota::LayerRole::Secondary);
         holders.filter_map(|(_, (holding, _))| Some(holding.as_ref()?.engineer.clone())).collect::<Vec<_>>().join(" ")
-    })
+    }))
 }
 
 /// The weeks the site answers for now; changes once a year.

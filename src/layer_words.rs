@@ -5,13 +5,29 @@ use chrono::{DateTime, Utc};
 use rota::layer::team_layers;
 use rota::layer_stretches::LayersNow;
 use rota::stretch_list::ListedStretch;
-use rota::{Layer, LayerRole, Layers, ScheduleInputs};
+use rota::{Layer, LayerRole, ScheduleInputs};
 
 use crate::time_format::team_time;
 
-/// Whether the team runs more than its own rotation (or gives it hours).
-pub fn has_layers(inputs: &ScheduleInputs) -> bool {
-    inputs.team.layers != Layers::default()
+/// Whether the team (`&ScheduleInputs`) runs more than its own rotation (or gives it hours).
+/// Always false when no team of the site does (`cfg(rota_layers)`, see build.rs). A macro, so
+/// the `false` is written at each caller: the compiler then leaves out the layered branch and
+/// everything only it uses, instead of compiling it to never run.
+macro_rules! has_layers {
+    ($inputs:expr) => {
+        cfg!(rota_layers) && $inputs.team.layers != rota::Layers::default()
+    };
+}
+pub(crate) use has_layers;
+
+/// Who is on call at `at` and until when, then who comes next: whoever is paged first for a
+/// team with layers ([`rota::layer_stretches::on_call_at`]), the schedule's answer otherwise.
+pub fn on_call_at(schedule: &rota::Schedule, at: DateTime<Utc>) -> Option<(rota::Stretch, rota::Stretch)> {
+    if has_layers!(schedule.inputs()) {
+        rota::layer_stretches::on_call_at(schedule, at)
+    } else {
+        schedule.stretch_at(at)
+    }
 }
 
 /// E.g. "secondary": what the layer's person is, after the layer's name.

@@ -16,16 +16,21 @@ pub fn Escalation(#[prop(into)] pipeline: String) -> impl IntoView {
     let on_call_now = use_on_call_now();
     let secondary_now = use_secondary_now();
     let team = use_team();
-    let layered = crate::layer_words::has_layers(team.inputs());
+    let layered = crate::layer_words::has_layers!(team.inputs());
     move || {
         let p = team.data.pipeline(&pipeline)?;
         // With layers, whoever covers this moment is paged first (a follow-the-sun region).
         let on_call = on_call_now.get().map(|(now, _)| now.engineer);
-        let secondary = (!crate::clock::AT_BUILD).then(|| {
-            let slugs = secondary_now.get();
-            let steps: Vec<String> = slugs.split_whitespace().map(str::to_string).collect();
-            steps.into_iter().map(|slug| step("secondary-on-call", "Secondary on call now", slug, false)).collect_view()
-        });
+        // (A plain `if`: without `cfg(rota_layers)` the compiler drops this step.)
+        let secondary = match secondary_now {
+            Some(secondary_now) if cfg!(rota_layers) && !crate::clock::AT_BUILD => {
+                let slugs: Vec<String> = secondary_now.get().split_whitespace().map(str::to_string).collect();
+                let steps =
+                    slugs.into_iter().map(|slug| step("secondary-on-call", "Secondary on call now", slug, false));
+                Some(steps.collect_view())
+            }
+            _ => None,
+        };
         let first = match on_call {
             // Who is on call when the page is read is not known at build time: every engineer's
             // step, hidden, and assets/now-first.js shows the one on call at load (the app then

@@ -131,10 +131,12 @@ fn week_row(row: WeekRow, current: Memo<Option<u32>>) -> impl IntoView {
     }
     let instead = (w.on_call != w.scheduled).then(|| format!("instead of {}", name(&w.scheduled)));
     // A team with layers: its own layer's name, and a line for every other layer.
-    let layers = has_layers(preview.inputs()).then(|| {
+    let layers = if has_layers!(preview.inputs()) {
         let own = format!("{}: ", team_layers(preview.inputs())[0].name);
-        (own, week_lines(preview.inputs(), w.week.start.to_utc(), w.week.end.to_utc()))
-    });
+        Some((own, week_lines(preview.inputs(), w.week.start.to_utc(), w.week.end.to_utc())))
+    } else {
+        None
+    };
     let week_name = w.week.id.to_string();
     let week_attr = week_name.clone();
     let on_call_attr = w.on_call.clone();

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use rota::layer::team_layers;
-use rota::layer_stretches::{layers_now, on_call_at};
+use rota::layer_stretches::layers_now;
 use rota::{Audience, Stretch};
 
 use crate::clock::{now_instant, use_clock};
@@ -11,7 +11,7 @@ use crate::components::instant::Instant;
 use crate::components::person_link::PersonLink;
 use crate::components::preview_banner::PreviewBanner;
 use crate::data::{use_team, SiteTeam};
-use crate::layer_words::{has_layers, layer_lines, paged_layers, region_times};
+use crate::layer_words::{has_layers, layer_lines, on_call_at, paged_layers, region_times};
 use crate::links;
 use crate::pages::not_found::bad_link;
 use crate::preview::{use_preview, Preview};
@@ -26,16 +26,18 @@ pub fn NowPage() -> impl IntoView {
     // for a team with layers, whoever is paged first).
     let stretch = Memo::new(move |_| preview.get().ok().and_then(|p| on_call_at(p.schedule(), now.get())));
     // A team with layers: a line per layer, changing only at the layers' handoffs.
-    let layered = has_layers(team.inputs());
-    let lines = Memo::new(move |_| match preview.get() {
-        Ok(p) if layered => {
-            layer_lines(p.inputs(), &layers_now(p.schedule(), &team_layers(p.inputs()), now.get())).join("\n")
-        }
-        _ => String::new(),
-    });
+    // (Plain `if`s: without `cfg(rota_layers)` the compiler leaves the layered code out.)
+    let lines = if has_layers!(team.inputs()) {
+        Some(Memo::new(move |_| match preview.get() {
+            Ok(p) => layer_lines(p.inputs(), &layers_now(p.schedule(), &team_layers(p.inputs()), now.get())).join("\n"),
+            Err(_) => String::new(),
+        }))
+    } else {
+        None
+    };
     move || match preview.get() {
         Err(e) => bad_link(e.to_string()).into_any(),
-        Ok(p) => now_view(team, p, stretch.get(), layered.then_some(lines)).into_any(),
+        Ok(p) => now_view(team, p, stretch.get(), lines).into_any(),
     }
 }
 
@@ -49,6 +51,7 @@ fn now_view(
     let inputs = p.inputs();
     // A team with layers: which region is paged now and next, and the next handoff at every
     // region's clock.
+    let lines = if cfg!(rota_layers) { lines } else { None };
     let layers = lines.map(|_| team_layers(inputs));
     let at = layers.as_ref().map(|l| layers_now(schedule, l, now_instant()));
     let (region, next_region) = match (&layers, &at) {

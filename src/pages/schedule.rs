@@ -117,10 +117,10 @@ impl Frame {
             untrack(|| {
                 self.with(|p, asked| {
                     let from = p.schedule().rotation().index_of_week(asked.week).unwrap_or_default();
-                    rota::csv_export::schedule(p.schedule(), from, asked.shown(p.horizon))
+                    schedule_csv(p.schedule(), from, asked.shown(p.horizon))
                 })
             })
-            .unwrap_or_else(|| rota::csv_export::schedule(&team.schedule, 0, 0))
+            .unwrap_or_else(|| schedule_csv(&team.schedule, 0, 0))
         };
         let path = Memo::new(move |_| {
             self.with(|_, asked| team.path(&format!("/schedule?week={}&weeks={}", asked.week, asked.weeks)))
@@ -148,5 +148,14 @@ impl Frame {
             {move || preview.get().ok().map(|p| view! { <WhatIfForm preview=p path=path /> })}
             <CalendarSubscribe feed=links::team_feed(team) title="the team's on-call calendar" />
         }
+    }
+}
+
+/// The schedule's CSV, with every layer for a team that has them.
+fn schedule_csv(schedule: &rota::Schedule, from: u32, weeks: u32) -> rota::csv_export::CsvFile {
+    if crate::layer_words::has_layers!(schedule.inputs()) {
+        rota::csv_export::layered_schedule(schedule, from, weeks)
+    } else {
+        rota::csv_export::schedule(schedule, from, weeks)
     }
 }

@@ -45,7 +45,11 @@ pub fn run(data: &TeamData, export: &Export) -> Result<(), String> {
                     Some(week) => crate::horizon::weeks(&schedule, horizon, week, export.weeks)?,
                     None => rotation.index_at(now.to_utc()).unwrap_or(0),
                 };
-                rota::csv_export::schedule(&schedule, from, export.weeks)
+                if schedule.inputs().team.layers == rota::Layers::default() {
+                    rota::csv_export::schedule(&schedule, from, export.weeks)
+                } else {
+                    rota::csv_export::layered_schedule(&schedule, from, export.weeks)
+                }
             }
         });
     }

@@ -85,6 +85,27 @@ pub fn embed_data_dir(data_dir: &Path, out_file: &Path, prose: Prose) {
     }
 }
 
+/// Whether a team of the data folder (a single team's, or any of an organisation's) runs
+/// layers beside its rotation (`layers` or `primary_layer` in its `team.json`). A site whose
+/// teams have none compiles without their views (`cfg(rota_layers)`), so its first load does
+/// not pay for them. Unreadable data counts as none: [`embed_data_dir`] reports it.
+pub fn uses_layers(data_dir: &Path) -> bool {
+    let read =
+        |path: &Path| -> Option<serde_json::Value> { serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok() };
+    let layered = |team_dir: &Path| {
+        read(&team_dir.join("team.json")).is_some_and(|team| {
+            team.get("primary_layer").is_some()
+                || team.get("layers").and_then(|l| l.as_array()).is_some_and(|l| !l.is_empty())
+        })
+    };
+    match read(&data_dir.join(crate::load::ORG_FILE)) {
+        Some(org) => org["teams"].as_array().is_some_and(|teams| {
+            teams.iter().filter_map(|t| t.as_str()).any(|t| layered(&data_dir.join("teams").join(t)))
+        }),
+        None => layered(data_dir),
+    }
+}
+
 /// The Rust source a build embeds for `data`:
 ///
 /// * [`Prose::Embedded`]: [`site_source`] (the CLI).

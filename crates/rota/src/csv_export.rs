@@ -19,7 +19,7 @@ use crate::layer_list::layer_stretch_list;
 use crate::ledger::{FairnessLedger, FairnessRow, Period};
 use crate::shift::local_instant;
 use crate::stretch_list::{stretches, ListedStretch};
-use crate::{Layers, Schedule, ScheduleInputs, WeekAssignment};
+use crate::{Schedule, ScheduleInputs, WeekAssignment};
 
 /// A file to save: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,9 +127,6 @@ pub fn schedule(schedule: &Schedule, from_index: u32, count: u32) -> CsvFile {
     let inputs = schedule.inputs();
     let zone = inputs.team.time_zone.name();
     let weeks = schedule.weeks(from_index, count);
-    if inputs.team.layers != Layers::default() {
-        return layered_schedule(schedule, &weeks);
-    }
     let mut text = SCHEDULE_HEADER.join(",");
     text.push_str("\r\n");
     for w in &weeks {
@@ -142,10 +139,11 @@ pub fn schedule(schedule: &Schedule, from_index: u32, count: u32) -> CsvFile {
     CsvFile { name: schedule_file_name(inputs, &weeks), text }
 }
 
-/// A team with layers: every layer's stretches, layer by layer, with a last column naming
-/// the layer (only the team rotation's rows carry the week's notes).
-fn layered_schedule(schedule: &Schedule, weeks: &[WeekAssignment]) -> CsvFile {
+/// [`schedule`] of a team with layers: every layer's stretches, layer by layer, with a last
+/// column naming the layer (only the team rotation's rows carry the week's notes).
+pub fn layered_schedule(schedule: &Schedule, from_index: u32, count: u32) -> CsvFile {
     let inputs = schedule.inputs();
+    let weeks = &schedule.weeks(from_index, count);
     let layers = team_layers(inputs);
     let mut text = SCHEDULE_HEADER.join(",");
     text.push_str(",layer\r\n");
