@@ -30,10 +30,15 @@ const TOOLCHAIN = existsSync(join(ROOT, '.tools/wasm-toolchain'))
  * the link per page instead of one signal per value (rustup: 303,092; Debian's estimated at
  * 297,400 from the same increase). Prerendering every page adds nothing here: the Now view is
  * painted from the on-call table, as before.
+ * Layers (issue 19) add 5.2 kB of wasm to a team without them (rustup: 309,524): the resolver's
+ * check that a holiday swap's backup holds no other layer that week, the Now view's frame and
+ * the team file's layer lines. Their pages, CSV and Now-view computations are compiled only
+ * for a site with layers (`cfg(rota_layers)`), which cut this from 13.8 kB. Debian's is
+ * estimated from the same increase (303,850).
  * Each budget is its figure plus 0.5 % for the build date's table. Raise one only with a reason in the commit:
  * it is the figure the benchmark compares with a bare Leptos page (issue 11).
  */
-const BUDGETS = { rustup: 304_600, debian: 298_900 };
+const BUDGETS = { rustup: 311_100, debian: 305_400 };
 const BUDGET = BUDGETS[TOOLCHAIN];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
