@@ -139,8 +139,10 @@ test('a team\'s Now view fetches its own team\'s data and no other\'s; what the 
   // (46,947 B, 1.163 × that morning); issue 17's budget is 1.10 × at 200 teams, where the bench
   // measures 1.13 ×. Issue 18's prerendering and fine-grained schedule added 1,514 B to the
   // difference (34,609 B: the organisation's mount also fetches the page's text before it
-  // mounts, and its pages carry the new schedule's views for each team). Budget: that plus 2 %.
-  const ORG_CODE_BUDGET = 35_300;
+  // mounts, and its pages carry the new schedule's views for each team). Issue 19's layers add
+  // the team file's layer lines, which only an organisation decodes: 35,277 and 35,473 B in two
+  // fresh-clone runs (the single team's figure moves with its build date). Budget: that plus 2 %.
+  const ORG_CODE_BUDGET = 36_200;
   assert.ok(team.bytes - single.bytes <= ORG_CODE_BUDGET, `${team.bytes} - ${single.bytes} > ${ORG_CODE_BUDGET}: ${team.paths.join(', ')}`);
   // The front page reads the table of every team's on-call and the directory, no team's data.
   const front = await firstLoad(DIST_ORG, '/', BEFORE_PAYMENTS_HANDOFF, '[data-testid="team-on-call"]');
