@@ -30,15 +30,6 @@ pub fn on_call_at(schedule: &rota::Schedule, at: DateTime<Utc>) -> Option<(rota:
     }
 }
 
-/// E.g. "secondary": what the layer's person is, after the layer's name.
-pub fn role_word(role: LayerRole) -> &'static str {
-    match role {
-        LayerRole::Primary => "primary",
-        LayerRole::Secondary => "secondary",
-        LayerRole::Shadow => "shadow",
-    }
-}
-
 /// The name of the layer paged first now, and of the one paged next, where several primary
 /// layers take turns (follow-the-sun); `None` otherwise.
 pub fn paged_layers(layers: &[Layer], now: &LayersNow) -> Option<(String, String)> {
@@ -75,7 +66,7 @@ pub fn layer_lines(inputs: &ScheduleInputs, now: &LayersNow) -> Vec<String> {
             };
             let next =
                 next.as_ref().map_or(String::new(), |s| format!(" · next {} from {}", name(s), team_time(s.start)));
-            format!("{} ({}): {holding}{next}", layer.name, role_word(layer.role))
+            format!("{} ({}): {holding}{next}", layer.name, layer.role.name())
         })
         .collect()
 }
@@ -88,7 +79,7 @@ pub fn week_lines(inputs: &ScheduleInputs, from: DateTime<Utc>, to: DateTime<Utc
         .map(|layer| {
             let people: Vec<&str> = layer.people_between(from, to).into_iter().map(|p| inputs.name_of(p)).collect();
             let who = if people.is_empty() { "nobody".to_string() } else { people.join(", ") };
-            format!("{} ({}): {who}", layer.name, role_word(layer.role))
+            format!("{} ({}): {who}", layer.name, layer.role.name())
         })
         .collect()
 }

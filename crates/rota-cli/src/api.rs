@@ -190,7 +190,7 @@ impl<'a> Site<'a> {
                     .map(|l| LayerEntry {
                         slug: l.slug.clone(),
                         name: l.name.clone(),
-                        role: role_name(l.role),
+                        role: l.role.name(),
                         time_zone: l.pattern.zone.name().to_string(),
                     })
                     .collect()
@@ -319,15 +319,6 @@ struct LayerEntry {
     name: String,
     role: &'static str,
     time_zone: String,
-}
-
-/// The word the API (and `rota who`) uses for a layer's role.
-pub(crate) fn role_name(role: rota::LayerRole) -> &'static str {
-    match role {
-        rota::LayerRole::Primary => "primary",
-        rota::LayerRole::Secondary => "secondary",
-        rota::LayerRole::Shadow => "shadow",
-    }
 }
 
 #[derive(Serialize)]

@@ -247,7 +247,7 @@ fn layer_now(layers: &[rota::Layer], now: &LayersNow, i: usize, schedule: &Sched
     JsonLayerNow {
         slug: layers[i].slug.clone(),
         name: layers[i].name.clone(),
-        role: crate::api::role_name(layers[i].role),
+        role: layers[i].role.name(),
         on_call: holding.as_ref().map(|s| person(&s.engineer)),
         until: holding.as_ref().map(|s| s.end.to_rfc3339()),
         next: next.as_ref().map(|s| person(&s.engineer)),

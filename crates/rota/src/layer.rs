@@ -128,6 +128,23 @@ pub enum LayerRole {
 }
 
 impl LayerRole {
+    pub const ALL: [LayerRole; 3] = [LayerRole::Primary, LayerRole::Secondary, LayerRole::Shadow];
+
+    /// The word `team.json`, the team file, the API and the pages use: "primary", "secondary",
+    /// "shadow".
+    pub fn name(self) -> &'static str {
+        match self {
+            LayerRole::Primary => "primary",
+            LayerRole::Secondary => "secondary",
+            LayerRole::Shadow => "shadow",
+        }
+    }
+
+    /// The role named `name` (see [`LayerRole::name`]).
+    pub fn from_name(name: &str) -> Option<LayerRole> {
+        LayerRole::ALL.into_iter().find(|role| role.name() == name)
+    }
+
     /// Whether the layer's people count as on call (in fairness and clash checks).
     pub fn is_on_call(self) -> bool {
         self != LayerRole::Shadow

@@ -377,13 +377,13 @@ fn encode_layers(out: &mut String, layers: &Layers) {
     out.push_str("layers");
     word(out, if layers.gaps == GapPolicy::Error { "error" } else { "warning" });
     word(out, &layers.primary.slug);
-    word(out, role_name(layers.primary.role));
+    word(out, layers.primary.role.name());
     coverage(out, layers.primary.coverage);
     rest(out, &layers.primary.name);
     for l in &layers.others {
         out.push_str("layer");
         word(out, &l.slug);
-        word(out, role_name(l.role));
+        word(out, l.role.name());
         word(out, l.pattern.zone.name());
         num(out, l.pattern.days);
         num(out, l.pattern.time);
@@ -422,20 +422,8 @@ fn read_layer(f: &mut Fields) -> Result<Layer, TextFileError> {
 }
 
 fn read_role(f: &mut Fields) -> Result<LayerRole, TextFileError> {
-    Ok(match f.word("role")?.as_str() {
-        "primary" => LayerRole::Primary,
-        "secondary" => LayerRole::Secondary,
-        "shadow" => LayerRole::Shadow,
-        other => return Err(f.fail(format!("bad role \"{other}\""))),
-    })
-}
-
-fn role_name(role: LayerRole) -> &'static str {
-    match role {
-        LayerRole::Primary => "primary",
-        LayerRole::Secondary => "secondary",
-        LayerRole::Shadow => "shadow",
-    }
+    let word = f.word("role")?;
+    LayerRole::from_name(&word).ok_or_else(|| f.fail(format!("bad role \"{word}\"")))
 }
 
 /// `-`, or the days from Monday as 1s and 0s, then the two times: `1111100/09:00:00/17:00:00`.

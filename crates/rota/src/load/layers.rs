@@ -141,12 +141,10 @@ impl Validator {
         if raw.name.trim().is_empty() {
             self.error(F, format!("{at}/name"), "the layer's name is empty");
         }
-        let role = match raw.role.as_str() {
-            "primary" => Some(LayerRole::Primary),
-            "secondary" => Some(LayerRole::Secondary),
-            "shadow" => Some(LayerRole::Shadow),
-            other => {
-                let reason = format!("unknown role \"{other}\" (use \"primary\", \"secondary\" or \"shadow\")");
+        let role = match LayerRole::from_name(&raw.role) {
+            Some(role) => Some(role),
+            None => {
+                let reason = format!("unknown role \"{}\" (use \"primary\", \"secondary\" or \"shadow\")", raw.role);
                 self.error(F, format!("{at}/role"), reason);
                 None
             }
